@@ -1,0 +1,262 @@
+import { z } from 'zod';
+import { isIsoDate, normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
+import { readFrontmatter, type Frontmatter } from './frontmatter.js';
+import { problem, type Locale, type Problem } from './problems.js';
+import { scanHeadings, type Heading } from './sections.js';
+import { scanTasks, type Task } from './tasks.js';
+import { fencedLines, foldWidth, splitLinesKeepEol } from './text.js';
+import { readStakeholders, type StakeholderTable } from './stakeholders.js';
+
+export const STAGES = ['handoff', 'onboarding', 'running', 'adoption', 'advocacy', 'renewal', 'churned'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+const STAGE_ALIASES: Record<string, Stage> = {
+  引き継ぎ: 'handoff',
+  引継ぎ: 'handoff',
+  オンボーディング: 'onboarding',
+  導入: 'onboarding',
+  導入期: 'onboarding',
+  運用: 'running',
+  活用: 'adoption',
+  定着: 'adoption',
+  定着期: 'adoption',
+  ファン化: 'advocacy',
+  拡大: 'advocacy',
+  拡大期: 'advocacy',
+  更新: 'renewal',
+  更新対応: 'renewal',
+  解約: 'churned',
+  チャーン: 'churned',
+  churn: 'churned',
+  live: 'running',
+};
+
+export const HEALTH = ['green', 'yellow', 'red'] as const;
+export const Health = z.enum(HEALTH);
+export type Health = z.infer<typeof Health>;
+const HEALTH_ALIASES: Record<string, Health> = {
+  good: 'green',
+  ok: 'yellow',
+  'at-risk': 'red',
+  risk: 'red',
+  bad: 'red',
+  良好: 'green',
+  注意: 'yellow',
+  危険: 'red',
+};
+
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1));
+
+const isoDate = z.preprocess(
+  (v) => (typeof v === 'string' ? normalizeIsoDate(v) : v),
+  z.string({ error: 'expected a date written as YYYY-MM-DD' }).refine(isIsoDate, {
+    error: 'expected a real calendar date written as YYYY-MM-DD',
+  }),
+);
+
+/** Whole numbers, also when written `12,000,000` or with full-width digits. */
+const integer = (min: number, max: number) =>
+  z.preprocess(
+    (v) => {
+      if (typeof v !== 'string') return v;
+      const s = foldWidth(v).replace(/[,_\s]/g, '');
+      return /^-?\d+$/.test(s) ? Number(s) : v;
+    },
+    z
+      .number({ error: 'expected a whole number' })
+      .int({ error: 'expected a whole number' })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` }),
+  );
+
+/** Money in minor-free integer units (yen, dollars): no float drift when summing a portfolio. */
+const money = integer(0, Number.MAX_SAFE_INTEGER);
+
+const aliased = <T extends string>(schema: z.ZodEnum<Record<T, T>>, aliases: Record<string, T>) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    const k = foldWidth(v).trim();
+    return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
+  }, schema);
+
+/**
+ * The account frontmatter: flat keys so Obsidian Properties, Bases and Dataview read them.
+ * Unknown keys are allowed and never touched.
+ */
+export const AccountFrontmatter = z.looseObject({
+  baton: z.literal('account'),
+  account: text,
+  stage: aliased(Stage, STAGE_ALIASES).default('handoff'),
+  contract_start: isoDate,
+  term_months: integer(1, 120),
+  renewal_date: isoDate.optional(),
+  notice_days: integer(0, 3650).optional(),
+  arr: money.optional(),
+  arr_start: money.optional(),
+  currency: z
+    .preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as JPY or USD' }))
+    .optional(),
+  sales_owner: text.optional(),
+  csm_owner: text.optional(),
+  renewal_owner: text.optional(),
+  kickoff_date: isoDate.optional(),
+  health: aliased(Health, HEALTH_ALIASES).optional(),
+  locale: z.enum(['en', 'ja']).optional(),
+});
+export type AccountFrontmatter = z.infer<typeof AccountFrontmatter>;
+
+/** Keys whose failure makes the note unusable; any other bad key is dropped with an error. */
+const REQUIRED_KEYS = ['baton', 'account', 'contract_start', 'term_months'] as const;
+
+/** A validated account with derived fields filled in. */
+export interface Account extends AccountFrontmatter {
+  stage: Stage;
+  /** Given, or derived as contract_start + term_months − 1 day. */
+  renewal_date: IsoDate;
+  renewal_date_derived: boolean;
+  /** renewal_date − notice_days, when notice_days is set. */
+  notice_deadline: IsoDate | undefined;
+}
+
+export interface AccountNote {
+  /** `account` when the frontmatter says `baton: account`; other notes are skipped quietly. */
+  kind: 'account' | 'other';
+  /** Undefined when required fields are missing or invalid (see problems). */
+  account: Account | undefined;
+  frontmatter: Frontmatter;
+  lines: string[];
+  fenced: boolean[];
+  headings: Heading[];
+  tasks: Task[];
+  stakeholders: StakeholderTable | undefined;
+  /** Format problems found while reading (lints are separate: see `lintAccount`). */
+  problems: Problem[];
+  locale: Locale;
+}
+
+export interface ParseOptions {
+  /** Message language; defaults to the note's `locale` key, then English. */
+  locale?: Locale;
+}
+
+const MARKER_RE = /^baton:\s*['"]?account['"]?\s*$/m;
+
+/**
+ * Reads an account note. Never throws on user input: every defect becomes a problem with a
+ * 1-based line and the field it concerns.
+ *
+ * @example
+ * const note = parseAccountNote('---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n---\n');
+ * note.account?.renewal_date // '2027-03-31'
+ */
+export function parseAccountNote(input: string, options: ParseOptions = {}): AccountNote {
+  const lines = splitLinesKeepEol(input);
+  const frontmatter = readFrontmatter(input, lines);
+  const looksLikeAccount =
+    frontmatter.data?.['baton'] === 'account' || (frontmatter.data === undefined && MARKER_RE.test(frontmatter.raw || (frontmatter.closed ? '' : input.slice(0, 4000))));
+  const noteLocale = frontmatter.data?.['locale'];
+  const locale: Locale = options.locale ?? (noteLocale === 'ja' || noteLocale === 'en' ? noteLocale : 'en');
+  const fenced = fencedLines(lines);
+  const from = frontmatter.closed ? frontmatter.bodyStart : 0;
+  const note: AccountNote = {
+    kind: looksLikeAccount ? 'account' : 'other',
+    account: undefined,
+    frontmatter,
+    lines,
+    fenced,
+    headings: [],
+    tasks: [],
+    stakeholders: undefined,
+    problems: [],
+    locale,
+  };
+  if (!looksLikeAccount) return note;
+
+  note.headings = scanHeadings(lines, fenced, from);
+  note.tasks = scanTasks(lines, fenced, from);
+  const st = readStakeholders(note, locale);
+  note.stakeholders = st.table;
+  note.problems.push(...st.problems);
+
+  if (frontmatter.error) {
+    const e = frontmatter.error;
+    note.problems.push(
+      problem(
+        frontmatter.closed ? 'frontmatter.yaml' : 'frontmatter.unclosed',
+        'error',
+        frontmatter.closed
+          ? { en: `Frontmatter is not valid YAML: ${e.message}`, ja: `フロントマターのYAMLが正しくありません: ${e.message}` }
+          : { en: 'Frontmatter starts with --- but has no closing ---', ja: 'フロントマターの終わりの --- がありません' },
+        e.line + 1,
+        locale,
+      ),
+    );
+    return note;
+  }
+  note.account = validate(frontmatter, note.problems, locale);
+  return note;
+}
+
+function keyLine(fm: Frontmatter, key: string | undefined): number {
+  const l = key === undefined ? undefined : fm.keyLines.get(key);
+  return (l ?? 0) + 1;
+}
+
+function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account | undefined {
+  const data: Record<string, unknown> = { ...(fm.data ?? {}) };
+  let result = AccountFrontmatter.safeParse(data);
+  if (!result.success) {
+    let fatal = false;
+    for (const issue of result.error.issues) {
+      const key = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+      const missing = key !== undefined && data[key] === undefined;
+      if (key === undefined || (REQUIRED_KEYS as readonly string[]).includes(key)) fatal = true;
+      if (key !== undefined) delete data[key];
+      problems.push(
+        problem(
+          missing ? 'frontmatter.missing' : 'frontmatter.invalid',
+          'error',
+          missing
+            ? { en: `Required field "${key}" is missing`, ja: `必須の項目「${key}」がありません` }
+            : { en: `Field "${key ?? '?'}": ${issue.message}`, ja: `項目「${key ?? '?'}」: ${jaIssue(issue.message)}` },
+          keyLine(fm, key),
+          locale,
+          key,
+        ),
+      );
+    }
+    if (fatal) return undefined;
+    result = AccountFrontmatter.safeParse(data);
+    if (!result.success) return undefined;
+  }
+  const a = result.data;
+  const derived = a.renewal_date === undefined;
+  const renewal = a.renewal_date ?? termEnd(a.contract_start, a.term_months);
+  if (renewal < a.contract_start) {
+    problems.push(
+      problem(
+        'frontmatter.renewal-before-start',
+        'error',
+        { en: `renewal_date ${renewal} is before contract_start ${a.contract_start}`, ja: `更新日 ${renewal} が契約開始日 ${a.contract_start} より前です` },
+        keyLine(fm, 'renewal_date'),
+        locale,
+        'renewal_date',
+      ),
+    );
+    return undefined;
+  }
+  const noticeDeadline = a.notice_days === undefined ? undefined : shiftIsoDate(renewal, -a.notice_days, 'd');
+  return { ...a, renewal_date: renewal, renewal_date_derived: derived, notice_deadline: noticeDeadline };
+}
+
+
+function jaIssue(msg: string): string {
+  if (msg.startsWith('expected a real calendar date')) return 'YYYY-MM-DD 形式の実在する日付を書いてください';
+  if (msg.startsWith('expected a date')) return 'YYYY-MM-DD 形式の日付を書いてください';
+  if (msg.startsWith('expected a whole number')) return '整数を書いてください';
+  if (msg.startsWith('must be at least')) return `${msg.replace('must be at least', '')} 以上にしてください`;
+  if (msg.startsWith('must be at most')) return `${msg.replace('must be at most', '')} 以下にしてください`;
+  if (msg.startsWith('expected a 3-letter')) return 'JPY や USD のような3文字の通貨コードを書いてください';
+  return msg;
+}

@@ -1,0 +1,128 @@
+import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
+import { splitLinesKeepEol, stripEol, stripBom, detectEol } from './text.js';
+
+/** Where the frontmatter sits in a note and what it holds. Line numbers are 0-based indexes into `lines`. */
+export interface Frontmatter {
+  /** The note split into lines that keep their EOL. */
+  lines: string[];
+  /** True when the note opens with `---`. */
+  present: boolean;
+  /** True when the opening `---` has a matching closing `---` or `...`. */
+  closed: boolean;
+  /** Index of the closing delimiter (or -1). */
+  endLine: number;
+  /** First body line index. */
+  bodyStart: number;
+  /** Parsed mapping, or undefined when absent or invalid. */
+  data: Record<string, unknown> | undefined;
+  /** YAML failure, with a 0-based note line. */
+  error: { message: string; line: number } | undefined;
+  /** Top-level key → 0-based line index of its `key:` line. */
+  keyLines: Map<string, number>;
+  /** The raw YAML text between the delimiters. */
+  raw: string;
+}
+
+const OPEN_RE = /^---[ \t]*$/;
+const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*$/;
+const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|$)/;
+
+/**
+ * Locates and parses YAML frontmatter with the YAML 1.2 core schema: dates stay strings,
+ * `n` stays `n`, `060` stays 60. Never throws: YAML errors come back in `error`.
+ *
+ * @example
+ * readFrontmatter('---\nbaton: account\n---\n# Acme').data // { baton: 'account' }
+ */
+export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEol(text)): Frontmatter {
+  const fm: Frontmatter = {
+    lines,
+    present: false,
+    closed: false,
+    endLine: -1,
+    bodyStart: 0,
+    data: undefined,
+    error: undefined,
+    keyLines: new Map(),
+    raw: '',
+  };
+  const first = lines[0];
+  if (first === undefined || !OPEN_RE.test(stripBom(stripEol(first)))) return fm;
+  fm.present = true;
+  for (let i = 1; i < lines.length; i++) {
+    const l = stripEol(lines[i] ?? '');
+    if (CLOSE_RE.test(l)) {
+      fm.closed = true;
+      fm.endLine = i;
+      fm.bodyStart = i + 1;
+      break;
+    }
+  }
+  if (!fm.closed) {
+    fm.error = { message: 'frontmatter opened with --- but never closed', line: 0 };
+    return fm;
+  }
+  const yamlLines = lines.slice(1, fm.endLine);
+  fm.raw = yamlLines.join('');
+  for (let i = 0; i < yamlLines.length; i++) {
+    const m = KEY_RE.exec(stripEol(yamlLines[i] ?? ''));
+    if (m?.[1]) {
+      const key = m[1].replace(/^['"]|['"]$/g, '').trim();
+      if (!fm.keyLines.has(key)) fm.keyLines.set(key, i + 1);
+    }
+  }
+  try {
+    const value = load(fm.raw, { schema: CORE_SCHEMA, json: false });
+    if (value === null || value === undefined) fm.data = {};
+    else if (typeof value === 'object' && !Array.isArray(value)) fm.data = value as Record<string, unknown>;
+    else fm.error = { message: 'frontmatter is not a list of key: value pairs', line: 1 };
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      const line = (e.mark?.line ?? 0) + 1;
+      fm.error = { message: e.reason || e.message.split('\n')[0] || 'invalid YAML', line };
+    } else {
+      fm.error = { message: 'invalid YAML', line: 1 };
+    }
+  }
+  return fm;
+}
+
+/** A scalar written the way a human would in frontmatter; quoted only when YAML needs it. */
+export function formatYamlScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  if (value === '') return "''";
+  const plainSafe =
+    /^[^\s'"#&*!|>%@`{}[\],?:-][^#]*$/.test(value) &&
+    !/:\s|\s#|:$/.test(value) &&
+    !/\s$/.test(value) &&
+    !/^(true|false|null|~|yes|no|on|off|y|n)$/i.test(value) &&
+    !/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value) &&
+    !/^0[xo]/i.test(value);
+  if (plainSafe) return value;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Sets one top-level key, touching only that key's line (or inserting one line before the
+ * closing delimiter). Returns undefined when the frontmatter is missing, unclosed or the
+ * key's current value spans several lines — callers must not guess there.
+ */
+export function setFrontmatterValue(text: string, key: string, value: string | number | boolean): string | undefined {
+  const fm = readFrontmatter(text);
+  if (!fm.present || !fm.closed || fm.error) return undefined;
+  const lines = [...fm.lines];
+  const eol = detectEol(text);
+  const rendered = `${key}: ${formatYamlScalar(value)}`;
+  const at = fm.keyLines.get(key);
+  if (at !== undefined) {
+    const next = lines[at + 1];
+    if (at + 1 < fm.endLine && next !== undefined && /^[ \t-]/.test(next)) return undefined;
+    const old = lines[at] ?? '';
+    const lineEol = old.slice(stripEol(old).length) || eol;
+    if (stripEol(old) === rendered) return text;
+    lines[at] = rendered + lineEol;
+  } else {
+    lines.splice(fm.endLine, 0, rendered + eol);
+  }
+  return lines.join('');
+}

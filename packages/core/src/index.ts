@@ -1,0 +1,18 @@
+/**
+ * @baton/core — the whole of Baton's domain, pure: text in, text or plain data out.
+ * Hosts (Obsidian, VS Code, CLI) read files, pass `today`, and render what comes back.
+ */
+export type { IsoDate, DateUnit } from './dates.js';
+export { isIsoDate, parseIsoDate, toIsoDate, shiftIsoDate, daysBetween, termEnd, monthKey, normalizeIsoDate } from './dates.js';
+export type { Problem, Severity, Locale, Bilingual } from './problems.js';
+export { sortProblems, hasErrors } from './problems.js';
+export type { Frontmatter } from './frontmatter.js';
+export { readFrontmatter, setFrontmatterValue, formatYamlScalar } from './frontmatter.js';
+export type { Heading, HeadingId, SectionId, EssentialId, HandoffExtraId } from './sections.js';
+export { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, identifyHeading, scanHeadings } from './sections.js';
+export type { Task } from './tasks.js';
+export { parseTaskLine, scanTasks } from './tasks.js';
+export type { EditResult } from './edit.js';
+export type { Account, AccountNote, ParseOptions } from './account.js';
+export { AccountFrontmatter, Stage, STAGES, Health, HEALTH, parseAccountNote } from './account.js';
+export * from './stakeholders.js';

@@ -1,0 +1,148 @@
+import { foldWidth, stripEol } from './text.js';
+
+/** Top-level sections of an account note. */
+export type SectionId = 'handoff' | 'stakeholders' | 'first_goals' | 'checklists' | 'notes';
+
+/** The five things CS needs from sales, in order. */
+export const ESSENTIALS = ['decision_makers', 'proposal_history', 'purchase_reason', 'future_vision', 'renewal_outlook'] as const;
+export type EssentialId = (typeof ESSENTIALS)[number];
+
+/** Further handoff topics that are recorded but not scored. */
+export const HANDOFF_EXTRAS = [
+  'deal_origin',
+  'what_resonated',
+  'contract_terms',
+  'cautions',
+  'handoff_meetings',
+  'chat_channel',
+] as const;
+export type HandoffExtraId = (typeof HANDOFF_EXTRAS)[number];
+
+export type HeadingId = SectionId | EssentialId | HandoffExtraId;
+
+/** Canonical heading text per locale; the first is what templates write. */
+export const HEADING_TITLES: Record<HeadingId, { en: string; ja: string }> = {
+  handoff: { en: 'Handoff', ja: '引き継ぎ' },
+  decision_makers: { en: 'Stakeholders and decision makers', ja: '関係者と決裁者' },
+  proposal_history: { en: 'Proposal history', ja: '提案の経緯' },
+  purchase_reason: { en: 'Why they bought, and why now', ja: '導入の理由' },
+  future_vision: { en: 'Future vision', ja: '将来の構想' },
+  renewal_outlook: { en: 'Renewal and expansion outlook', ja: '継続・拡大の見込み' },
+  deal_origin: { en: 'How the deal came about', ja: '導入経緯' },
+  what_resonated: { en: 'What resonated', ja: '提案で刺さったところ' },
+  contract_terms: { en: 'Special contract terms', ja: '契約上の特筆事項' },
+  cautions: { en: 'Cautions', ja: '注意事項' },
+  handoff_meetings: { en: 'Handoff meetings', ja: '引き継ぎミーティング' },
+  chat_channel: { en: 'Chat channel', ja: 'チャットチャンネル' },
+  stakeholders: { en: 'Stakeholders', ja: '関係者' },
+  first_goals: { en: 'First goals', ja: 'ファーストゴール' },
+  checklists: { en: 'Checklists', ja: 'チェックリスト' },
+  notes: { en: 'Notes', ja: 'メモ' },
+};
+
+/** Other spellings recognised on read (normalised: NFKC, lower case, single spaces). */
+const ALIASES: Record<HeadingId, string[]> = {
+  handoff: ['handoff note', 'hand-off', 'sales handoff', '引継ぎ', '引き継ぎ事項', '引き継ぎ資料', '引き継ぎメモ'],
+  decision_makers: ['decision makers', 'stakeholders & decision makers', 'key people', '関係者・決裁者', '決裁者', '意思決定者'],
+  proposal_history: [
+    'proposal history and discounts',
+    'proposals and discounts',
+    'proposal history, discounts and declined options',
+    '提案の経緯と値引き',
+    '提案履歴',
+    '提案の経緯・値引きロジック',
+  ],
+  purchase_reason: ['why they bought', 'why now', 'the problem', 'problem and why now', '導入理由', '購入の理由', '課題と導入理由', '課題'],
+  future_vision: ['vision', "customer's future vision", '将来像', '目指す姿', '将来の構想・ビジョン'],
+  renewal_outlook: [
+    'renewal outlook',
+    'renewal and expansion',
+    "sales' read on renewal",
+    '継続・拡大の見立て',
+    '更新・拡大の見込み',
+    '継続の見込み',
+  ],
+  deal_origin: ['deal origin', 'how the deal started', '導入の経緯', '受注経緯'],
+  what_resonated: ['what resonated in the pitch', '刺さったポイント', '響いたポイント'],
+  contract_terms: ['contract terms', 'special terms', '契約の特記事項', '特記事項'],
+  cautions: ['caution', 'watch-outs', '注意点'],
+  handoff_meetings: ['meetings', 'handoff meeting', '引き継ぎ会議', '引き継ぎmtg'],
+  chat_channel: ['channel', 'slack channel', 'チャンネル', '顧客別チャンネル'],
+  stakeholders: ['stakeholder matrix', 'stakeholder map', '関係者マップ', 'ステークホルダー', '関係者一覧'],
+  first_goals: ['goals', 'first goal', 'onboarding goals', 'ファーストゴール・目標', '目標', '初期目標'],
+  checklists: ['checklist', 'tasks', 'playbooks', 'タスク'],
+  notes: ['note', 'log', 'activity log', '備考', 'ノート', '記録'],
+};
+
+/** Folds a heading's text for matching: NFKC, lower case, no numbering, no trailing colon. */
+export function normalizeHeading(text: string): string {
+  return foldWidth(text)
+    .toLowerCase()
+    .replace(/^\s*(\d+[.)]|[-*])\s*/, '')
+    .replace(/[:：]\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const LOOKUP: Map<string, HeadingId> = (() => {
+  const m = new Map<string, HeadingId>();
+  for (const id of Object.keys(HEADING_TITLES) as HeadingId[]) {
+    const t = HEADING_TITLES[id];
+    for (const s of [t.en, t.ja, ...ALIASES[id]]) m.set(normalizeHeading(s), id);
+  }
+  return m;
+})();
+
+/** Recognises a heading in either language; a bilingual heading (`Handoff / 引き継ぎ`) matches either half. */
+export function identifyHeading(text: string): HeadingId | undefined {
+  const n = normalizeHeading(text);
+  const direct = LOOKUP.get(n);
+  if (direct) return direct;
+  for (const part of n.split(/\s+[/|]\s+|\s*（|\s*\(/)) {
+    const id = LOOKUP.get(part.replace(/[)）]\s*$/, '').trim());
+    if (id) return id;
+  }
+  return undefined;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  id: HeadingId | undefined;
+  /** 0-based line index of the heading. */
+  line: number;
+  /** 0-based index one past the section's last line (next heading of the same or a higher level, or EOF). */
+  end: number;
+}
+
+const HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
+
+/** All ATX headings outside code fences, with their section extents. */
+export function scanHeadings(lines: readonly string[], fenced: readonly boolean[], from = 0): Heading[] {
+  const out: Heading[] = [];
+  for (let i = from; i < lines.length; i++) {
+    if (fenced[i]) continue;
+    const l = lines[i];
+    if (l === undefined || l.charCodeAt(l.search(/\S/)) !== 35) continue;
+    const m = HEADING_RE.exec(stripEol(l));
+    if (!m?.[1]) continue;
+    const text = (m[2] ?? '').trim();
+    out.push({ level: m[1].length, text, id: identifyHeading(text), line: i, end: lines.length });
+  }
+  for (let i = 0; i < out.length; i++) {
+    const h = out[i]!;
+    for (let j = i + 1; j < out.length; j++) {
+      const n = out[j]!;
+      if (n.level <= h.level) {
+        h.end = n.line;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The first heading with this id, if any. */
+export function findHeading(headings: readonly Heading[], id: HeadingId): Heading | undefined {
+  return headings.find((h) => h.id === id);
+}
