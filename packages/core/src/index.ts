@@ -16,3 +16,8 @@ export type { EditResult } from './edit.js';
 export type { Account, AccountNote, ParseOptions } from './account.js';
 export { AccountFrontmatter, Stage, STAGES, Health, HEALTH, parseAccountNote } from './account.js';
 export * from './stakeholders.js';
+export * from './i18n.js';
+export * from './timeline.js';
+export * from './lint.js';
+export * from './portfolio.js';
+export * from './metrics.js';

@@ -1,0 +1,89 @@
+import type { AccountNote } from './account.js';
+import { daysBetween, type IsoDate } from './dates.js';
+import { checkHandoff, handoffProblems } from './handoff.js';
+import { problem, sortProblems, type Locale, type Problem } from './problems.js';
+import { lintStakeholders } from './stakeholders.js';
+
+export interface LintOptions {
+  today: IsoDate;
+  locale?: Locale;
+  /** Warn when an active key person has not been contacted for longer than this. */
+  keyPersonContactDays?: number;
+}
+
+/**
+ * Everything worth telling a CSM about one account note: format errors, handoff gaps,
+ * stakeholder risks and ownership issues, sorted by line.
+ */
+export function lintAccount(note: AccountNote, options: LintOptions): Problem[] {
+  if (note.kind !== 'account') return [];
+  const locale = options.locale ?? note.locale;
+  const out: Problem[] = [...note.problems];
+  const a = note.account;
+  if (!a) return sortProblems(out);
+  const line = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
+
+  if (a.stage !== 'churned') {
+    out.push(...handoffProblems(checkHandoff(note, { locale }), locale));
+    const lintOpts: Parameters<typeof lintStakeholders>[1] = { today: options.today, locale };
+    if (options.keyPersonContactDays !== undefined) lintOpts.contactDays = options.keyPersonContactDays;
+    if (a.kickoff_date !== undefined) lintOpts.kickoffDate = a.kickoff_date;
+    out.push(...lintStakeholders(note.stakeholders, lintOpts));
+  }
+
+  if (a.renewal_owner && a.csm_owner && a.renewal_owner.trim().toLowerCase() === a.csm_owner.trim().toLowerCase()) {
+    out.push(
+      problem(
+        'owners.renewal-equals-csm',
+        'warning',
+        {
+          en: `renewal_owner and csm_owner are both ${a.csm_owner}: keep renewal and adoption support with different people`,
+          ja: `更新担当と活用支援担当がどちらも ${a.csm_owner} です。役割は別の人が持つのが基本です`,
+        },
+        line('renewal_owner'),
+        locale,
+        'renewal_owner',
+      ),
+    );
+  }
+  if (!a.csm_owner) {
+    out.push(problem('owners.no-csm', 'info', { en: 'No csm_owner yet: who picks up this account?', ja: 'csm_owner が未設定です。誰がこのアカウントを担当しますか?' }, 1, locale, 'csm_owner'));
+  }
+  if (a.stage !== 'churned' && a.renewal_date < options.today) {
+    out.push(
+      problem(
+        'renewal.passed',
+        'warning',
+        {
+          en: `Renewal date ${a.renewal_date} has passed: record the renewal (new renewal_date) or set stage to churned`,
+          ja: `更新日 ${a.renewal_date} を過ぎています。更新後の renewal_date を記入するか、stage を churned にしてください`,
+        },
+        line(a.renewal_date_derived ? 'contract_start' : 'renewal_date'),
+        locale,
+        'renewal_date',
+      ),
+    );
+  }
+  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= options.today && daysBetween(options.today, a.notice_deadline) <= 30) {
+    out.push(
+      problem(
+        'renewal.notice-soon',
+        'warning',
+        {
+          en: `Notice deadline ${a.notice_deadline} is within 30 days: the customer can still cancel until then`,
+          ja: `解約通知期限 ${a.notice_deadline} まで30日以内です`,
+        },
+        line('notice_days'),
+        locale,
+        'notice_days',
+      ),
+    );
+  }
+  if (a.stage !== 'handoff' && a.stage !== 'churned' && !a.kickoff_date) {
+    out.push(problem('kickoff.missing', 'info', { en: 'No kickoff_date recorded', ja: 'kickoff_date が記録されていません' }, 1, locale, 'kickoff_date'));
+  }
+  if (a.health === 'red' && a.stage !== 'churned') {
+    out.push(problem('health.red', 'warning', { en: 'Health is red', ja: 'ヘルスが危険（red）です' }, line('health'), locale, 'health'));
+  }
+  return sortProblems(out);
+}

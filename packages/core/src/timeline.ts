@@ -1,0 +1,335 @@
+import type { Account, Stage } from './account.js';
+import type { Task } from './tasks.js';
+import { daysBetween, monthKey, shiftIsoDate, type IsoDate } from './dates.js';
+import {
+  EVENT_KINDS,
+  kindLabel,
+  monthLabel,
+  stageLabel,
+  statusLabel,
+  uiText,
+  type EventKind,
+  type EventStatus,
+  type UiText,
+} from './i18n.js';
+import type { Locale } from './problems.js';
+
+export { EVENT_KINDS, EVENT_STATUSES } from './i18n.js';
+export type { EventKind, EventStatus } from './i18n.js';
+
+/** What a timeline needs from a parsed note; an `AccountNote` is one, and so is a host's compact cached record. */
+export interface TimelineSource {
+  account: Account | undefined;
+  frontmatter: { keyLines: ReadonlyMap<string, number> };
+  tasks: readonly Pick<Task, 'line' | 'due' | 'closed' | 'id' | 'title'>[];
+  locale: Locale;
+}
+
+/** One dated thing on an account's timeline. */
+export interface TimelineEvent {
+  /** Stable across runs and date changes (used for ICS UIDs): file + kind + slot. */
+  id: string;
+  date: IsoDate;
+  kind: EventKind;
+  account: string;
+  /** The note's path as the host gave it. */
+  file: string;
+  /** 1-based line the event comes from (a frontmatter key or a task). */
+  line: number;
+  owner: string | undefined;
+  stage: Stage;
+  status: EventStatus;
+  /** Localised label, e.g. `Renewal outreach (90 days before)` or the task's text. */
+  title: string;
+  /** Checklist id for tasks. */
+  detail?: string;
+}
+
+export interface TimelineOptions {
+  today: IsoDate;
+  locale?: Locale;
+  /** Days before the renewal date for outreach steps. */
+  outreachDays?: readonly number[];
+  /** Business days after contract start by which CS must have contacted the customer. */
+  firstContactBusinessDays?: number;
+  /** Open items due within this many days are "due soon". */
+  dueSoonDays?: number;
+}
+
+export const DEFAULT_OUTREACH_DAYS: readonly number[] = [120, 90, 60, 30];
+export const DEFAULT_FIRST_CONTACT_BUSINESS_DAYS = 3;
+export const DEFAULT_DUE_SOON_DAYS = 14;
+
+const KIND_ORDER: Record<EventKind, number> = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<EventKind, number>;
+
+const GOALS = [
+  { slot: '1m', amount: 1, unit: 'm', en: '1 month', ja: '1か月' },
+  { slot: '3m', amount: 3, unit: 'm', en: '3 months', ja: '3か月' },
+  { slot: '1y', amount: 1, unit: 'y', en: '1 year', ja: '1年' },
+] as const;
+
+function openStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventStatus {
+  if (date < today) return 'overdue';
+  return daysBetween(today, date) <= dueSoon ? 'due-soon' : 'upcoming';
+}
+
+function milestoneStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventStatus {
+  if (date < today) return 'done';
+  return daysBetween(today, date) <= dueSoon ? 'due-soon' : 'upcoming';
+}
+
+/**
+ * The dated events of one account: contract start, first-contact deadline, kickoff, first goals,
+ * the renewal outreach ladder, notice deadline, renewal, and every dated checklist task.
+ *
+ * @example
+ * buildAccountTimeline(parseAccountNote(text), 'Acme.md', { today: '2026-11-22' })
+ *   .filter((e) => e.kind === 'outreach')[0]?.date // '2026-12-01' for a 2027-03-31 renewal
+ */
+export function buildAccountTimeline(note: TimelineSource, file: string, options: TimelineOptions): TimelineEvent[] {
+  const a = note.account;
+  if (!a) return [];
+  const locale = options.locale ?? note.locale;
+  const { today } = options;
+  const dueSoon = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const keyLine = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
+  const events: TimelineEvent[] = [];
+  const churned = a.stage === 'churned';
+  const csm = a.csm_owner;
+  const renewalOwner = a.renewal_owner ?? a.csm_owner;
+  const push = (slot: string, date: IsoDate, kind: EventKind, line: number, owner: string | undefined, title: string, status?: EventStatus, detail?: string) => {
+    // A churned account keeps its history but gets no future plans.
+    if (churned && date >= today && kind !== 'task') return;
+    const e: TimelineEvent = {
+      id: `${file}#${kind}${slot ? `-${slot}` : ''}`,
+      date,
+      kind,
+      account: a.account,
+      file,
+      line,
+      owner,
+      stage: a.stage,
+      status: status ?? milestoneStatus(date, today, dueSoon),
+      title,
+    };
+    if (detail !== undefined) e.detail = detail;
+    events.push(e);
+  };
+
+  push('', a.contract_start, 'contract-start', keyLine('contract_start'), a.sales_owner ?? csm, kindLabel('contract-start', locale));
+
+  const firstContact = shiftIsoDate(a.contract_start, options.firstContactBusinessDays ?? DEFAULT_FIRST_CONTACT_BUSINESS_DAYS, 'bd');
+  const contacted = a.stage !== 'handoff' || a.kickoff_date !== undefined;
+  push(
+    '',
+    firstContact,
+    'first-contact',
+    keyLine('contract_start'),
+    csm,
+    kindLabel('first-contact', locale),
+    contacted ? milestoneStatus(firstContact, today, dueSoon) : openStatus(firstContact, today, dueSoon),
+  );
+
+  if (a.kickoff_date) push('', a.kickoff_date, 'kickoff', keyLine('kickoff_date'), csm, kindLabel('kickoff', locale));
+
+  const goalBase = a.kickoff_date ?? a.contract_start;
+  for (const g of GOALS) {
+    push(
+      g.slot,
+      shiftIsoDate(goalBase, g.amount, g.unit),
+      'first-goal',
+      keyLine(a.kickoff_date ? 'kickoff_date' : 'contract_start'),
+      csm,
+      `${kindLabel('first-goal', locale)} (${g[locale]})`,
+    );
+  }
+
+  const renewalLine = keyLine(a.renewal_date_derived ? 'term_months' : 'renewal_date');
+  for (const days of [...new Set(options.outreachDays ?? DEFAULT_OUTREACH_DAYS)].filter((d) => d > 0)) {
+    const date = shiftIsoDate(a.renewal_date, -days, 'd');
+    if (date < a.contract_start) continue;
+    push(
+      String(days),
+      date,
+      'outreach',
+      renewalLine,
+      renewalOwner,
+      locale === 'ja' ? `${kindLabel('outreach', locale)}（${days}日前）` : `${kindLabel('outreach', locale)} (${days} days before)`,
+    );
+  }
+  if (a.notice_deadline) push('', a.notice_deadline, 'notice-deadline', keyLine('notice_days'), renewalOwner, kindLabel('notice-deadline', locale));
+  push('', a.renewal_date, 'renewal', renewalLine, renewalOwner, kindLabel('renewal', locale));
+
+  for (const t of note.tasks) {
+    if (!t.due) continue;
+    const status: EventStatus = t.closed ? 'done' : openStatus(t.due, today, dueSoon);
+    const owner = t.id?.startsWith('renewal') ? renewalOwner : csm;
+    push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, t.id?.split('.')[0]);
+  }
+  return sortEvents(events);
+}
+
+/** Date, then account, then kind order, then line: one order for every host and time zone. */
+export function compareEvents(x: TimelineEvent, y: TimelineEvent): number {
+  return (
+    (x.date < y.date ? -1 : x.date > y.date ? 1 : 0) ||
+    (x.account < y.account ? -1 : x.account > y.account ? 1 : 0) ||
+    KIND_ORDER[x.kind] - KIND_ORDER[y.kind] ||
+    x.line - y.line ||
+    (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)
+  );
+}
+
+export function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
+  return events.sort(compareEvents);
+}
+
+/** Every account's events in one date-sorted list. */
+export function buildPortfolioTimeline(entries: Iterable<{ file: string; note: TimelineSource }>, options: TimelineOptions): TimelineEvent[] {
+  const all: TimelineEvent[] = [];
+  for (const { file, note } of entries) for (const e of buildAccountTimeline(note, file, options)) all.push(e);
+  return sortEvents(all);
+}
+
+export interface TimelineFilter {
+  owner?: string | undefined;
+  stage?: Stage | undefined;
+  kind?: EventKind | readonly EventKind[] | undefined;
+  status?: EventStatus | readonly EventStatus[] | undefined;
+  /** Inclusive ISO bounds. */
+  from?: IsoDate | undefined;
+  to?: IsoDate | undefined;
+  account?: string | undefined;
+}
+
+const asList = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? (v as readonly T[]) : [v as T]);
+
+export function filterTimeline(events: readonly TimelineEvent[], filter: TimelineFilter): TimelineEvent[] {
+  const kinds = asList(filter.kind);
+  const statuses = asList(filter.status);
+  const owner = filter.owner?.toLowerCase();
+  return events.filter(
+    (e) =>
+      (owner === undefined || e.owner?.toLowerCase() === owner) &&
+      (filter.stage === undefined || e.stage === filter.stage) &&
+      (kinds === undefined || kinds.includes(e.kind)) &&
+      (statuses === undefined || statuses.includes(e.status)) &&
+      (filter.from === undefined || e.date >= filter.from) &&
+      (filter.to === undefined || e.date <= filter.to) &&
+      (filter.account === undefined || e.account === filter.account),
+  );
+}
+
+export interface MonthGroup<E extends TimelineEvent = TimelineEvent> {
+  /** `YYYY-MM`. */
+  month: string;
+  label: string;
+  events: E[];
+}
+
+/** Groups date-sorted events by calendar month. */
+export function groupByMonth<E extends TimelineEvent>(events: readonly E[], locale: Locale = 'en'): MonthGroup<E>[] {
+  const out: MonthGroup<E>[] = [];
+  for (const e of events) {
+    const m = monthKey(e.date);
+    let g = out[out.length - 1];
+    if (!g || g.month !== m) {
+      g = { month: m, label: monthLabel(m, locale), events: [] };
+      out.push(g);
+    }
+    g.events.push(e);
+  }
+  return out;
+}
+
+export interface TimelineViewEvent extends TimelineEvent {
+  kindLabel: string;
+  statusLabel: string;
+  stageLabel: string;
+}
+
+export interface TimelineViewMonth extends MonthGroup<TimelineViewEvent> {
+  isCurrent: boolean;
+  /** In the current month: index of the first event on or after today (where the today marker goes). */
+  todayIndex: number | undefined;
+}
+
+/** What every renderer draws: the Obsidian view, the VS Code webview and the HTML export. */
+export interface TimelineView {
+  today: IsoDate;
+  locale: Locale;
+  months: TimelineViewMonth[];
+  counts: Record<EventStatus, number>;
+  owners: string[];
+  stages: Stage[];
+  kinds: EventKind[];
+  labels: Omit<UiText, 'handoff' | 'commands'> & {
+    kinds: Record<EventKind, string>;
+    statuses: Record<EventStatus, string>;
+    stages: Partial<Record<Stage, string>>;
+  };
+}
+
+/**
+ * Builds the render-ready timeline: months with labels, a today marker, counts and filter choices.
+ * The current month is always present so the today marker has a place.
+ */
+export function buildTimelineView(events: readonly TimelineEvent[], options: { today: IsoDate; locale?: Locale }): TimelineView {
+  const locale = options.locale ?? 'en';
+  const { today } = options;
+  const counts: Record<EventStatus, number> = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+  const owners = new Set<string>();
+  const stages = new Set<Stage>();
+  const kinds = new Set<EventKind>();
+  const decorated: TimelineViewEvent[] = events.map((e) => {
+    counts[e.status]++;
+    if (e.owner) owners.add(e.owner);
+    stages.add(e.stage);
+    kinds.add(e.kind);
+    return { ...e, kindLabel: kindLabel(e.kind, locale), statusLabel: statusLabel(e.status, locale), stageLabel: stageLabel(e.stage, locale) };
+  });
+  const current = monthKey(today);
+  const groups = groupByMonth(decorated, locale);
+  if (!groups.some((g) => g.month === current)) {
+    const at = groups.findIndex((g) => g.month > current);
+    const empty: MonthGroup<TimelineViewEvent> = { month: current, label: monthLabel(current, locale), events: [] };
+    groups.splice(at < 0 ? groups.length : at, 0, empty);
+  }
+  const months: TimelineViewMonth[] = groups.map((g) => {
+    const isCurrent = g.month === current;
+    let todayIndex: number | undefined;
+    if (isCurrent) {
+      todayIndex = g.events.findIndex((e) => e.date >= today);
+      if (todayIndex < 0) todayIndex = g.events.length;
+    }
+    return { ...g, isCurrent, todayIndex };
+  });
+  const ui = uiText(locale);
+  const stageList = [...stages];
+  return {
+    today,
+    locale,
+    months,
+    counts,
+    owners: [...owners].sort((x, y) => x.localeCompare(y)),
+    stages: stageList,
+    kinds: EVENT_KINDS.filter((k) => kinds.has(k)),
+    labels: {
+      timelineTitle: ui.timelineTitle,
+      today: ui.today,
+      allOwners: ui.allOwners,
+      allStages: ui.allStages,
+      allKinds: ui.allKinds,
+      owner: ui.owner,
+      stage: ui.stage,
+      kind: ui.kind,
+      noEvents: ui.noEvents,
+      showMore: ui.showMore,
+      handoffMissing: ui.handoffMissing,
+      kinds: Object.fromEntries(EVENT_KINDS.map((k) => [k, kindLabel(k, locale)])) as Record<EventKind, string>,
+      statuses: { overdue: statusLabel('overdue', locale), 'due-soon': statusLabel('due-soon', locale), upcoming: statusLabel('upcoming', locale), done: statusLabel('done', locale) },
+      stages: Object.fromEntries(stageList.map((s) => [s, stageLabel(s, locale)])),
+    },
+  };
+}
+
