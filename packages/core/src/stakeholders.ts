@@ -1,0 +1,964 @@
+/**
+ * The stakeholder role matrix: one Markdown pipe table in the note's Stakeholders section,
+ * one row per person on the customer side. Reading is lenient (any column order, either
+ * language, unknown values kept as written); editing appends bytes and never reformats.
+ */
+import { isIsoDate, normalizeIsoDate, daysBetween, type IsoDate } from './dates.js';
+import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
+import { readFrontmatter } from './frontmatter.js';
+import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
+import { HEADING_TITLES, scanHeadings, type Heading } from './sections.js';
+import { detectEol, displayWidth, fencedLines, foldWidth, splitLinesKeepEol, stripBom, stripEol } from './text.js';
+
+export const LEVELS = ['executive', 'director', 'manager', 'staff'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const ROLES = ['decision_maker', 'approver', 'champion', 'influencer', 'executor', 'user', 'it', 'procurement'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ATTITUDES = ['positive', 'neutral', 'negative'] as const;
+export type Attitude = (typeof ATTITUDES)[number];
+
+export const STAKEHOLDER_STATUSES = ['active', 'left'] as const;
+export type StakeholderStatus = (typeof STAKEHOLDER_STATUSES)[number];
+
+/** Canonical column keys, in the order new tables are written. */
+export const STAKEHOLDER_COLUMNS = [
+  'name',
+  'department',
+  'level',
+  'role',
+  'influence',
+  'attitude',
+  'key_person',
+  'kickoff',
+  'last_contact',
+  'status',
+] as const;
+export type StakeholderColumn = (typeof STAKEHOLDER_COLUMNS)[number];
+
+/** Labels for pickers and for the values Baton writes; the first spelling per language. */
+export const LEVEL_LABELS: Record<Level, Bilingual> = {
+  executive: { en: 'Executive', ja: '経営層' },
+  director: { en: 'Director', ja: '部長' },
+  manager: { en: 'Manager', ja: '課長' },
+  staff: { en: 'Staff', ja: '担当' },
+};
+
+export const ROLE_LABELS: Record<Role, Bilingual> = {
+  decision_maker: { en: 'Decision maker', ja: '決裁者' },
+  approver: { en: 'Approver', ja: '承認者' },
+  champion: { en: 'Champion', ja: '推進者' },
+  influencer: { en: 'Influencer', ja: '影響者' },
+  executor: { en: 'Executor', ja: '実行者' },
+  user: { en: 'User', ja: '利用者' },
+  it: { en: 'IT', ja: '情報システム' },
+  procurement: { en: 'Procurement', ja: '購買' },
+};
+
+export const ATTITUDE_LABELS: Record<Attitude, Bilingual> = {
+  positive: { en: 'Positive', ja: '前向き' },
+  neutral: { en: 'Neutral', ja: '中立' },
+  negative: { en: 'Negative', ja: '慎重' },
+};
+
+export const STAKEHOLDER_STATUS_LABELS: Record<StakeholderStatus, Bilingual> = {
+  active: { en: 'Active', ja: '在籍' },
+  left: { en: 'Left', ja: '離任' },
+};
+
+export const STAKEHOLDER_COLUMN_LABELS: Record<StakeholderColumn, Bilingual> = {
+  name: { en: 'Name', ja: '氏名' },
+  department: { en: 'Department', ja: '部署' },
+  level: { en: 'Level', ja: '職位' },
+  role: { en: 'Role', ja: '役割' },
+  influence: { en: 'Influence', ja: '影響力' },
+  attitude: { en: 'Attitude', ja: '温度感' },
+  key_person: { en: 'Key person', ja: 'キーパーソン' },
+  kickoff: { en: 'Kickoff', ja: 'キックオフ参加' },
+  last_contact: { en: 'Last contact', ja: '最終接触' },
+  status: { en: 'Status', ja: '状態' },
+};
+
+/** One person on the customer side. */
+export interface Stakeholder {
+  name: string;
+  /** '' when empty. */
+  department: string;
+  level: Level | undefined;
+  roles: Role[];
+  /** Roles Baton does not know, as written. */
+  otherRoles: string[];
+  /** 1 (none) to 5 (decisive). */
+  influence: number | undefined;
+  attitude: Attitude | undefined;
+  keyPerson: boolean;
+  /** Attended the kickoff meeting. */
+  attendedKickoff: boolean;
+  lastContact: IsoDate | undefined;
+  /** `active` unless the cell says the person left (resigned, transferred). */
+  status: StakeholderStatus;
+  /** 0-based line of the row (-1 for rows not read from a note). */
+  line: number;
+  /** Cells whose text is not a known value (free-text attitude, `VP`, `maybe`…), written back as is. */
+  unrecognized: Partial<Record<StakeholderColumn, string>>;
+  /** Cells of columns Baton does not know, by column id. */
+  extra: Record<string, string>;
+}
+
+export interface StakeholderTableColumn {
+  /** Canonical key, or undefined for a column Baton does not know. */
+  key: StakeholderColumn | undefined;
+  /** Header text as written. */
+  header: string;
+  /** The key, or for unknown columns the header (made unique with `#2`, `#3`…); indexes `Stakeholder.extra`. */
+  id: string;
+}
+
+export interface StakeholderTable {
+  /** 0-based line of the header row (the delimiter row follows it). */
+  headerLine: number;
+  /** 0-based index one past the last row. */
+  end: number;
+  columns: StakeholderTableColumn[];
+  rows: Stakeholder[];
+  /** Language of the header row: values added later are written in it. */
+  locale: Locale;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+/** Folds a cell or header for matching: NFKC, lower case, `_`/`-` as spaces, single spaces. */
+function norm(s: string): string {
+  return foldWidth(s).toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function lookup<T extends string>(labels: Record<T, Bilingual>, aliases: Record<string, T>): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const key of Object.keys(labels) as T[]) {
+    m.set(norm(key), key);
+    m.set(norm(labels[key].en), key);
+    m.set(norm(labels[key].ja), key);
+  }
+  for (const [alias, key] of Object.entries(aliases)) m.set(norm(alias), key);
+  return m;
+}
+
+const LEVEL_LOOKUP = lookup<Level>(LEVEL_LABELS, {
+  exec: 'executive',
+  'c level': 'executive',
+  'c-suite': 'executive',
+  board: 'executive',
+  役員: 'executive',
+  経営者: 'executive',
+  経営陣: 'executive',
+  本部長: 'director',
+  'head of': 'director',
+  vp: 'director',
+  課長: 'manager',
+  マネージャー: 'manager',
+  マネジャー: 'manager',
+  mgr: 'manager',
+  担当者: 'staff',
+  メンバー: 'staff',
+  一般: 'staff',
+  member: 'staff',
+});
+
+const ROLE_LOOKUP = lookup<Role>(ROLE_LABELS, {
+  dm: 'decision_maker',
+  'decision-maker': 'decision_maker',
+  意思決定者: 'decision_maker',
+  決裁権者: 'decision_maker',
+  チャンピオン: 'champion',
+  推進役: 'champion',
+  現場担当: 'executor',
+  現場担当者: 'executor',
+  'end user': 'user',
+  ユーザー: 'user',
+  情シス: 'it',
+  情報システム部: 'it',
+  'it department': 'it',
+  purchasing: 'procurement',
+  調達: 'procurement',
+});
+
+const ATTITUDE_LOOKUP = lookup<Attitude>(ATTITUDE_LABELS, {
+  warm: 'positive',
+  supportive: 'positive',
+  好意的: 'positive',
+  積極的: 'positive',
+  cautious: 'negative',
+  skeptical: 'negative',
+  cold: 'negative',
+  否定的: 'negative',
+  消極的: 'negative',
+});
+
+const STATUS_LOOKUP = lookup<StakeholderStatus>(STAKEHOLDER_STATUS_LABELS, {
+  current: 'active',
+  在職: 'active',
+  departed: 'left',
+  resigned: 'left',
+  transferred: 'left',
+  退職: 'left',
+  異動: 'left',
+});
+
+const YES = new Set(['✓', '✔', '☑', '○', '◯', '〇', '●', 'y', 'yes', 'true', 'はい', 'あり', '有'].map(norm));
+const NO = new Set(['', '×', '✗', '✕', 'n', 'no', 'false', 'いいえ', 'なし', '無', '–', '—', 'ー'].map(norm));
+
+const COLUMN_LOOKUP = lookup<StakeholderColumn>(STAKEHOLDER_COLUMN_LABELS, {
+  'full name': 'name',
+  person: 'name',
+  名前: 'name',
+  お名前: 'name',
+  担当者名: 'name',
+  dept: 'department',
+  division: 'department',
+  team: 'department',
+  部門: 'department',
+  所属: 'department',
+  title: 'level',
+  seniority: 'level',
+  役職: 'level',
+  roles: 'role',
+  立場: 'role',
+  社内の影響力: 'influence',
+  sentiment: 'attitude',
+  temperature: 'attitude',
+  熱感: 'attitude',
+  態度: 'attitude',
+  key: 'key_person',
+  kp: 'key_person',
+  'key people': 'key_person',
+  'kickoff attended': 'kickoff',
+  'at kickoff': 'kickoff',
+  キックオフ: 'kickoff',
+  'last contacted': 'last_contact',
+  最終接触日: 'last_contact',
+  最終コンタクト: 'last_contact',
+  ステータス: 'status',
+  在籍: 'status',
+});
+
+/** Recognises a header cell; a bilingual header (`Name / 氏名`, `氏名 (Name)`) matches either half. */
+function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean } | undefined {
+  const n = norm(header);
+  const parts = [n, ...n.split(/\s*[/(（]\s*/).map((p) => p.replace(/[)）]\s*$/, '').trim())];
+  for (const p of parts) {
+    const key = COLUMN_LOOKUP.get(p);
+    if (key) return { key, ja: /[^ -~]/.test(p) };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipe-table lines
+
+/** Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe. */
+function splitRow(raw: string): string[] | undefined {
+  const s = stripEol(raw).trim();
+  const cells: string[] = [];
+  let cur = '';
+  let pipes = 0;
+  let endsWithPipe = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    endsWithPipe = false;
+    if (c === '\\' && s[i + 1] === '|') {
+      cur += '|';
+      i++;
+    } else if (c === '|') {
+      cells.push(cur);
+      cur = '';
+      pipes++;
+      endsWithPipe = true;
+    } else {
+      cur += c;
+    }
+  }
+  if (pipes === 0) return undefined;
+  if (!endsWithPipe) cells.push(cur);
+  if (s.startsWith('|')) cells.shift();
+  return cells.map((c) => c.trim());
+}
+
+const DELIM_CELL_RE = /^:?-+:?$/;
+
+function isDelimiterRow(raw: string, width: number): boolean {
+  const cells = splitRow(raw);
+  return cells !== undefined && cells.length === width && cells.every((c) => DELIM_CELL_RE.test(c));
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+interface RawTable {
+  headerLine: number;
+  headers: string[];
+  end: number;
+}
+
+/** Pipe tables (header + delimiter row) between `from` and `to`, outside code fences. */
+function scanTables(lines: readonly string[], fenced: readonly boolean[], from: number, to: number): RawTable[] {
+  const out: RawTable[] = [];
+  for (let i = from; i + 1 < to; i++) {
+    const l = lines[i] ?? '';
+    if (fenced[i] || fenced[i + 1] || /^(?: {4,}|\t)/.test(l)) continue;
+    const headers = splitRow(l);
+    if (!headers || !isDelimiterRow(lines[i + 1] ?? '', headers.length)) continue;
+    let end = i + 2;
+    while (end < to && !fenced[end] && isBodyRow(lines[end] ?? '')) end++;
+    out.push({ headerLine: i, headers, end });
+    i = end - 1;
+  }
+  return out;
+}
+
+function isBodyRow(raw: string): boolean {
+  const s = stripEol(raw).trim();
+  return s !== '' && !s.startsWith('#') && splitRow(s) !== undefined;
+}
+
+function bodyStart(lines: readonly string[]): number {
+  if (lines.length === 0 || !/^---[ \t]*$/.test(stripBom(stripEol(lines[0] ?? '')))) return 0;
+  for (let i = 1; i < lines.length; i++) if (/^(?:---|\.\.\.)[ \t]*$/.test(stripEol(lines[i] ?? ''))) return i + 1;
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function columnsOf(headers: readonly string[], problems: Problem[], line: number, locale: Locale): { columns: StakeholderTableColumn[]; ja: number; en: number } {
+  const columns: StakeholderTableColumn[] = [];
+  const used = new Set<string>();
+  let ja = 0;
+  let en = 0;
+  for (const header of headers) {
+    const found = identifyColumn(header);
+    if (found && !used.has(found.key)) {
+      used.add(found.key);
+      columns.push({ key: found.key, header, id: found.key });
+      if (found.ja) ja++;
+      else en++;
+      continue;
+    }
+    if (found) {
+      problems.push(
+        problem(
+          'stakeholders.duplicate-column',
+          'warning',
+          { en: `Column "${header}" appears twice; Baton reads the first one`, ja: `列「${header}」が重複しています。最初の列を使います` },
+          line + 1,
+          locale,
+          found.key,
+        ),
+      );
+    }
+    let id = header || '#';
+    for (let n = 2; used.has(id); n++) id = `${header || '#'}#${n}`;
+    used.add(id);
+    columns.push({ key: undefined, header, id });
+  }
+  return { columns, ja, en };
+}
+
+function hasName(columns: readonly StakeholderTableColumn[]): boolean {
+  return columns.some((c) => c.key === 'name');
+}
+
+/** Reads a yes/no cell: true, false, or undefined for a word Baton does not know. */
+function yesNo(cell: string): boolean | undefined {
+  const n = norm(cell);
+  if (YES.has(n)) return true;
+  if (NO.has(n)) return false;
+  return undefined;
+}
+
+function emptyStakeholder(name: string, line: number): Stakeholder {
+  return {
+    name,
+    department: '',
+    level: undefined,
+    roles: [],
+    otherRoles: [],
+    influence: undefined,
+    attitude: undefined,
+    keyPerson: false,
+    attendedKickoff: false,
+    lastContact: undefined,
+    status: 'active',
+    line,
+    unrecognized: {},
+    extra: {},
+  };
+}
+
+/** Role separators, full-width forms included (the cell is split before NFKC to keep unknown roles as written). */
+const ROLE_SPLIT_RE = /[,、;/・，；／･]/;
+
+function readRow(cells: readonly string[], columns: readonly StakeholderTableColumn[], line: number, problems: Problem[], locale: Locale): Stakeholder {
+  const s = emptyStakeholder('', line);
+  const warn = (code: string, field: StakeholderColumn, cell: string, text: Bilingual) => {
+    s.unrecognized[field] = cell;
+    problems.push(problem(`stakeholders.${code}`, 'warning', text, line + 1, locale, field));
+  };
+  columns.forEach((col, i) => {
+    const cell = cells[i] ?? '';
+    if (col.key === undefined) {
+      s.extra[col.id] = cell;
+      return;
+    }
+    if (cell === '' && col.key !== 'key_person' && col.key !== 'kickoff') return;
+    switch (col.key) {
+      case 'name':
+        s.name = cell;
+        return;
+      case 'department':
+        s.department = cell;
+        return;
+      case 'level': {
+        const v = LEVEL_LOOKUP.get(norm(cell));
+        if (v) s.level = v;
+        else
+          warn('unknown-level', 'level', cell, {
+            en: `Unknown level "${cell}" (use executive, director, manager or staff)`,
+            ja: `職位「${cell}」は未知の値です（経営層・部長・課長・担当のいずれか）`,
+          });
+        return;
+      }
+      case 'role': {
+        const unknown: string[] = [];
+        for (const part of cell.split(ROLE_SPLIT_RE)) {
+          const t = part.trim();
+          if (t === '') continue;
+          const r = ROLE_LOOKUP.get(norm(t));
+          if (r) {
+            if (!s.roles.includes(r)) s.roles.push(r);
+          } else if (!unknown.includes(t)) unknown.push(t);
+        }
+        s.otherRoles = unknown;
+        if (unknown.length > 0)
+          problems.push(
+            problem(
+              'stakeholders.unknown-role',
+              'warning',
+              { en: `Unknown role "${unknown.join(', ')}" kept as written`, ja: `役割「${unknown.join('、')}」は未知の値のため、そのまま残します` },
+              line + 1,
+              locale,
+              'role',
+            ),
+          );
+        return;
+      }
+      case 'influence': {
+        const f = foldWidth(cell).trim();
+        if (/^[1-5]$/.test(f)) s.influence = Number(f);
+        else warn('invalid-influence', 'influence', cell, { en: `Influence "${cell}" should be a number from 1 to 5`, ja: `影響力「${cell}」は1〜5の数字で書いてください` });
+        return;
+      }
+      case 'attitude': {
+        // Free text is welcome here: no warning, only the canonical three are recognised.
+        const v = ATTITUDE_LOOKUP.get(norm(cell));
+        if (v) s.attitude = v;
+        else s.unrecognized.attitude = cell;
+        return;
+      }
+      case 'key_person':
+      case 'kickoff': {
+        const v = yesNo(cell);
+        if (v !== undefined) {
+          if (col.key === 'key_person') s.keyPerson = v;
+          else s.attendedKickoff = v;
+        } else {
+          const label = STAKEHOLDER_COLUMN_LABELS[col.key];
+          warn('unknown-yes-no', col.key, cell, {
+            en: `${label.en}: "${cell}" is neither yes nor no (use ✓ or leave empty)`,
+            ja: `${label.ja}:「${cell}」は はい/いいえ として読めません（○ か空欄にしてください）`,
+          });
+        }
+        return;
+      }
+      case 'last_contact': {
+        const d = normalizeIsoDate(cell);
+        if (isIsoDate(d)) s.lastContact = d;
+        else warn('invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
+        return;
+      }
+      case 'status': {
+        const v = STATUS_LOOKUP.get(norm(cell));
+        if (v) s.status = v;
+        else
+          warn('unknown-status', 'status', cell, {
+            en: `Unknown status "${cell}" (use active or left); read as active`,
+            ja: `状態「${cell}」は未知の値です（在籍 か 離任）。在籍として扱います`,
+          });
+        return;
+      }
+    }
+  });
+  return s;
+}
+
+function nameKey(name: string): string {
+  return foldWidth(name).toLowerCase().replace(/\s+/g, '');
+}
+
+function readTable(raw: RawTable, lines: readonly string[], problems: Problem[], locale: Locale): StakeholderTable | undefined {
+  const { columns, ja, en } = columnsOf(raw.headers, problems, raw.headerLine, locale);
+  const table: StakeholderTable = { headerLine: raw.headerLine, end: raw.end, columns, rows: [], locale: ja > en ? 'ja' : 'en' };
+  const seen = new Map<string, number>();
+  for (let i = raw.headerLine + 2; i < raw.end; i++) {
+    const cells = splitRow(lines[i] ?? '') ?? [];
+    if (cells.every((c) => c === '')) continue;
+    if (cells.length !== columns.length) {
+      const missing = cells.length < columns.length;
+      const col = columns[Math.min(cells.length, columns.length - 1)];
+      problems.push(
+        problem(
+          'stakeholders.row-cells',
+          'error',
+          missing
+            ? { en: `Row has ${cells.length} cells but the table has ${columns.length} columns ("${col?.header}" and after are missing)`, ja: `この行のセルは${cells.length}個ですが、表の列は${columns.length}個です（「${col?.header}」以降がありません）` }
+            : { en: `Row has ${cells.length} cells but the table has ${columns.length} columns (extra cells after "${col?.header}")`, ja: `この行のセルは${cells.length}個ですが、表の列は${columns.length}個です（「${col?.header}」より後ろに余分なセルがあります）` },
+          i + 1,
+          locale,
+          col?.key ?? col?.id,
+        ),
+      );
+    }
+    const row = readRow(cells, columns, i, problems, locale);
+    if (row.name === '') {
+      problems.push(problem('stakeholders.missing-name', 'error', { en: 'Row has no name', ja: '氏名が空の行があります' }, i + 1, locale, 'name'));
+      continue;
+    }
+    const k = nameKey(row.name);
+    const first = seen.get(k);
+    if (first !== undefined)
+      problems.push(
+        problem(
+          'stakeholders.duplicate-name',
+          'warning',
+          { en: `"${row.name}" is listed twice (first on line ${first + 1})`, ja: `「${row.name}」が2回記載されています（最初は${first + 1}行目）` },
+          i + 1,
+          locale,
+          'name',
+        ),
+      );
+    else seen.set(k, i);
+    table.rows.push(row);
+  }
+  return table;
+}
+
+/**
+ * Finds and reads the stakeholder table: the first table with a Name column in the
+ * Stakeholders section or, when the note has no such section, the first table anywhere whose
+ * header names a person and at least one other known column. Tables in code fences are ignored.
+ * Never throws; malformed rows are errors, unknown values warnings (kept as written).
+ *
+ * @example
+ * const lines = splitLinesKeepEol('## Stakeholders\n\n| Name | Role |\n|---|---|\n| Sato | 決裁者 |\n');
+ * const fenced = fencedLines(lines);
+ * readStakeholders({ lines, fenced, headings: scanHeadings(lines, fenced) }, 'en').table?.rows[0]?.roles; // ['decision_maker']
+ */
+export function readStakeholders(
+  note: { lines: string[]; fenced: boolean[]; headings: Heading[] },
+  locale: Locale,
+): { table: StakeholderTable | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const { lines, fenced } = note;
+  const section = note.headings.find((h) => h.id === 'stakeholders');
+  if (section) {
+    const tables = scanTables(lines, fenced, section.line + 1, section.end);
+    const raw = tables.find((t) => hasName(columnsOf(t.headers, [], t.headerLine, locale).columns));
+    if (raw) return { table: readTable(raw, lines, problems, locale), problems };
+    const other = tables[0];
+    if (other)
+      problems.push(
+        problem(
+          'stakeholders.no-name-column',
+          'warning',
+          { en: 'The table under Stakeholders has no Name column, so Baton cannot read it', ja: '関係者の表に「氏名」列がないため読み取れません' },
+          other.headerLine + 1,
+          locale,
+          'name',
+        ),
+      );
+    return { table: undefined, problems };
+  }
+  for (const raw of scanTables(lines, fenced, bodyStart(lines), lines.length)) {
+    const { columns } = columnsOf(raw.headers, [], raw.headerLine, locale);
+    if (hasName(columns) && columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, lines, problems, locale), problems };
+  }
+  return { table: undefined, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * The text Baton writes in one cell (unescaped): a known value's label in `locale`, otherwise
+ * the text as the user wrote it. Hosts use it to show a row the way the note shows it.
+ *
+ * @example
+ * formatStakeholderCell({ ...person, level: 'director' }, 'level', 'ja'); // '部長'
+ */
+export function formatStakeholderCell(s: Stakeholder, column: StakeholderColumn, locale: Locale): string {
+  const as = (v: string | undefined) => v ?? s.unrecognized[column] ?? '';
+  switch (column) {
+    case 'name':
+      return s.name;
+    case 'department':
+      return s.department;
+    case 'level':
+      return as(s.level && LEVEL_LABELS[s.level][locale]);
+    case 'role':
+      return [...s.roles.map((r) => ROLE_LABELS[r][locale]), ...s.otherRoles].join(locale === 'ja' ? '、' : ', ');
+    case 'influence':
+      return as(s.influence === undefined ? undefined : String(s.influence));
+    case 'attitude':
+      return as(s.attitude && ATTITUDE_LABELS[s.attitude][locale]);
+    case 'key_person':
+      return s.unrecognized.key_person ?? (s.keyPerson ? (locale === 'ja' ? '○' : '✓') : '');
+    case 'kickoff':
+      return s.unrecognized.kickoff ?? (s.attendedKickoff ? (locale === 'ja' ? '○' : '✓') : '');
+    case 'last_contact':
+      return as(s.lastContact);
+    case 'status':
+      return s.unrecognized.status ?? STAKEHOLDER_STATUS_LABELS[s.status][locale];
+  }
+}
+
+function defaultColumns(locale: Locale): StakeholderTableColumn[] {
+  return STAKEHOLDER_COLUMNS.map((key) => ({ key, header: STAKEHOLDER_COLUMN_LABELS[key][locale], id: key }));
+}
+
+function cellsOf(s: Stakeholder, columns: readonly StakeholderTableColumn[], locale: Locale): string[] {
+  return columns.map((c) => escapeCell(c.key ? formatStakeholderCell(s, c.key, locale) : (s.extra[c.id] ?? '')));
+}
+
+function headerOf(c: StakeholderTableColumn, locale: Locale): string {
+  return escapeCell(c.key ? STAKEHOLDER_COLUMN_LABELS[c.key][locale] : c.header);
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+function renderRow(cells: readonly string[], widths: readonly number[]): string {
+  return `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`;
+}
+
+/**
+ * Renders a table as aligned pipe-table lines (no EOLs), headers and known values in `locale`,
+ * padded by display width so Japanese text lines up. Unknown columns and values are written as
+ * they were read, so `readStakeholders` gives the same rows back.
+ *
+ * @example
+ * formatStakeholderTable([{ ...person, name: '佐藤' }], 'ja')[0]; // '| 氏名 | 部署 | 職位 | …'
+ */
+export function formatStakeholderTable(input: StakeholderTable | readonly Stakeholder[], locale: Locale): string[] {
+  const columns = isTable(input) ? input.columns : defaultColumns(locale);
+  const rows = isTable(input) ? input.rows : input;
+  const header = columns.map((c) => headerOf(c, locale));
+  const body = rows.map((r) => cellsOf(r, columns, locale));
+  const widths = header.map((h, i) => Math.max(3, displayWidth(h), ...body.map((cells) => displayWidth(cells[i] ?? ''))));
+  return [renderRow(header, widths), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...body.map((cells) => renderRow(cells, widths))];
+}
+
+function isTable(x: StakeholderTable | readonly Stakeholder[]): x is StakeholderTable {
+  return !Array.isArray(x);
+}
+
+export interface StakeholderEditOptions {
+  /** Language of a new heading and table, and of messages; defaults to the note's `locale` key, then English. */
+  locale?: Locale;
+}
+
+interface Parsed {
+  lines: string[];
+  fenced: boolean[];
+  headings: Heading[];
+  locale: Locale;
+  table: StakeholderTable | undefined;
+  problems: Problem[];
+}
+
+/** Shared preamble of the edits: refuses notes whose frontmatter Baton cannot read. */
+function parseForEdit(text: string, options: StakeholderEditOptions): Parsed | Problem[] {
+  const lines = splitLinesKeepEol(text);
+  const fm = readFrontmatter(text, lines);
+  const noteLocale = fm.data?.['locale'];
+  const locale: Locale = options.locale ?? (noteLocale === 'ja' || noteLocale === 'en' ? noteLocale : 'en');
+  if (fm.present && (!fm.closed || fm.error)) {
+    return [
+      problem(
+        fm.closed ? 'frontmatter.yaml' : 'frontmatter.unclosed',
+        'error',
+        { en: 'Fix the frontmatter before editing stakeholders', ja: '関係者を編集する前にフロントマターを直してください' },
+        (fm.error?.line ?? 0) + 1,
+        locale,
+      ),
+    ];
+  }
+  const fenced = fencedLines(lines);
+  const headings = scanHeadings(lines, fenced, fm.closed ? fm.bodyStart : 0);
+  const { table, problems } = readStakeholders({ lines, fenced, headings }, locale);
+  return { lines, fenced, headings, locale, table, problems };
+}
+
+/** Inserts a block into the Stakeholders section (before sub-headings), or a new section at the end. */
+function insertTableBlock(text: string, p: Parsed, block: readonly string[]): string {
+  const section = p.headings.find((h) => h.id === 'stakeholders');
+  if (!section) return appendSection(text, p.lines, `## ${HEADING_TITLES.stakeholders[p.locale]}`, block);
+  const next = p.headings.find((h) => h.line > section.line);
+  const stop = Math.min(section.end, next?.line ?? section.end);
+  let at = stop;
+  while (at - 1 > section.line && stripEol(p.lines[at - 1] ?? '').trim() === '') at--;
+  const eol = detectEol(text);
+  const out = [...block];
+  if (at - 1 >= 0) out.unshift('');
+  if (at < p.lines.length && stripEol(p.lines[at] ?? '').trim() !== '') out.push('');
+  return spliceLines(p.lines, at, out, eol);
+}
+
+/** Inserts whole lines before index `at`; at EOF without a final newline, the break goes first. */
+function spliceLines(lines: readonly string[], at: number, block: readonly string[], eol: string): string {
+  const before = lines.slice(0, at).join('');
+  const after = lines.slice(at).join('');
+  const last = lines[at - 1];
+  const inserted = at === lines.length && last !== undefined && stripEol(last) === last ? eol + block.join(eol) : block.map((l) => l + eol).join('');
+  return before + inserted + after;
+}
+
+/**
+ * Adds an empty stakeholder table (header and delimiter row only, so no placeholder row has to
+ * be deleted later) under the Stakeholders heading, creating `## Stakeholders` / `## 関係者` at
+ * the end of the note when missing. No change when a stakeholder table already exists.
+ *
+ * @example
+ * insertStakeholderMatrix('# Acme\n', { locale: 'en' }); // { ok: true, text: '# Acme\n\n## Stakeholders\n\n| Name | …', changed: true }
+ */
+export function insertStakeholderMatrix(text: string, options: StakeholderEditOptions = {}): EditResult {
+  const p = parseForEdit(text, options);
+  if (Array.isArray(p)) return failed(p);
+  if (p.table) return unchanged(text);
+  return changedTo(text, insertTableBlock(text, p, formatStakeholderTable([], p.locale)));
+}
+
+function completePerson(person: Partial<Stakeholder> & { name: string }): Stakeholder {
+  const base = emptyStakeholder(person.name, -1);
+  const s: Stakeholder = { ...base, ...person, line: -1 };
+  for (const k of Object.keys(s) as (keyof Stakeholder)[]) if (s[k] === undefined && base[k] !== undefined) (s as unknown as Record<string, unknown>)[k] = base[k];
+  return s;
+}
+
+/** Which columns carry information for this person (a default value needs no column). */
+function usedColumns(s: Stakeholder): StakeholderColumn[] {
+  const used: StakeholderColumn[] = ['name'];
+  const has: Record<StakeholderColumn, boolean> = {
+    name: true,
+    department: s.department.trim() !== '',
+    level: s.level !== undefined,
+    role: s.roles.length + s.otherRoles.length > 0,
+    influence: s.influence !== undefined,
+    attitude: s.attitude !== undefined,
+    key_person: s.keyPerson,
+    kickoff: s.attendedKickoff,
+    last_contact: s.lastContact !== undefined,
+    status: s.status !== 'active',
+  };
+  for (const c of STAKEHOLDER_COLUMNS) if (c !== 'name' && (has[c] || (s.unrecognized[c] ?? '').trim() !== '')) used.push(c);
+  return used;
+}
+
+function validatePerson(s: Stakeholder, locale: Locale, line: number): Problem[] {
+  const out: Problem[] = [];
+  const bad = (field: StakeholderColumn, text: Bilingual) => out.push(problem('stakeholders.invalid-value', 'error', text, line, locale, field));
+  if (typeof s.name !== 'string' || s.name.trim() === '') bad('name', { en: 'A stakeholder needs a name', ja: '氏名を入力してください' });
+  if (s.level !== undefined && !(LEVELS as readonly string[]).includes(s.level)) bad('level', { en: `Unknown level "${String(s.level)}"`, ja: `職位「${String(s.level)}」は未知の値です` });
+  for (const r of s.roles) if (!(ROLES as readonly string[]).includes(r)) bad('role', { en: `Unknown role "${String(r)}"`, ja: `役割「${String(r)}」は未知の値です` });
+  if (s.attitude !== undefined && !(ATTITUDES as readonly string[]).includes(s.attitude)) bad('attitude', { en: `Unknown attitude "${String(s.attitude)}"`, ja: `温度感「${String(s.attitude)}」は未知の値です` });
+  if (!(STAKEHOLDER_STATUSES as readonly string[]).includes(s.status)) bad('status', { en: `Unknown status "${String(s.status)}"`, ja: `状態「${String(s.status)}」は未知の値です` });
+  if (s.influence !== undefined && !(Number.isInteger(s.influence) && s.influence >= 1 && s.influence <= 5))
+    bad('influence', { en: 'Influence must be a whole number from 1 to 5', ja: '影響力は1〜5の整数にしてください' });
+  if (s.lastContact !== undefined && !isIsoDate(s.lastContact)) bad('last_contact', { en: 'Last contact must be a date written as YYYY-MM-DD', ja: '最終接触は YYYY-MM-DD 形式の日付にしてください' });
+  return out;
+}
+
+/**
+ * Appends one person as a new last row of the stakeholder table (creating the table, and the
+ * section, when missing). Existing rows are not touched: only the new line is inserted, padded
+ * to the existing column widths and written in the table's language. Refuses when the
+ * frontmatter or the table has errors, the name is already listed, or the table lacks a column
+ * for a value given.
+ *
+ * @example
+ * addStakeholder(note, { name: '佐藤 花子', roles: ['decision_maker'], keyPerson: true }, { locale: 'ja' });
+ */
+export function addStakeholder(text: string, person: Partial<Stakeholder> & { name: string }, options: StakeholderEditOptions = {}): EditResult {
+  const p = parseForEdit(text, options);
+  if (Array.isArray(p)) return failed(p);
+  const s = completePerson(person);
+  const at = (p.table?.end ?? 0) + 1;
+  const invalid = validatePerson(s, p.locale, at);
+  if (invalid.length > 0) return failed(invalid);
+  const errors = p.problems.filter((x) => x.severity === 'error');
+  if (errors.length > 0) return failed(errors);
+
+  if (!p.table) {
+    return changedTo(text, insertTableBlock(text, p, formatStakeholderTable([s], p.locale)));
+  }
+  const table = p.table;
+  const dup = table.rows.find((r) => nameKey(r.name) === nameKey(s.name));
+  if (dup)
+    return failed([
+      problem('stakeholders.duplicate-name', 'error', { en: `"${s.name}" is already in the table`, ja: `「${s.name}」はすでに表にあります` }, dup.line + 1, p.locale, 'name'),
+    ]);
+  const missing = usedColumns(s).filter((c) => !table.columns.some((col) => col.key === c));
+  const missingExtra = Object.keys(s.extra).filter((id) => (s.extra[id] ?? '') !== '' && !table.columns.some((col) => col.key === undefined && col.id === id));
+  if (missing.length + missingExtra.length > 0) {
+    const names = [...missing.map((c) => STAKEHOLDER_COLUMN_LABELS[c][p.locale]), ...missingExtra];
+    return failed([
+      problem(
+        'stakeholders.missing-column',
+        'error',
+        { en: `The table has no column for: ${names.join(', ')}. Add the column first`, ja: `表に次の列がありません: ${names.join('、')}。先に列を追加してください` },
+        table.headerLine + 1,
+        p.locale,
+        missing[0] ?? missingExtra[0],
+      ),
+    ]);
+  }
+  const cells = cellsOf(s, table.columns, table.locale);
+  const widths = table.columns.map((_, i) => {
+    let w = 0;
+    for (let l = table.headerLine; l < table.end; l++) w = Math.max(w, displayWidth(escapeCell(splitRow(p.lines[l] ?? '')?.[i] ?? '')));
+    return w;
+  });
+  return changedTo(text, spliceLines(p.lines, table.end, [renderRow(cells, widths)], detectEol(text)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lints
+
+export interface StakeholderLintOptions {
+  today: IsoDate;
+  /** Message language; defaults to the table's header language. */
+  locale?: Locale;
+  /** Warn when an active key person has not been contacted for more than this many days (default 60). */
+  contactDays?: number;
+  /** The kickoff meeting date: attendance is checked once it is today or past. */
+  kickoffDate?: IsoDate;
+}
+
+/**
+ * Checks the matrix against the practices that keep an account alive: several key persons in
+ * more than one department, a decision maker who came to the kickoff, recent contact.
+ * Attendance and contact checks run only when the table has those columns.
+ *
+ * @example
+ * lintStakeholders(note.stakeholders, { today: '2026-06-01', kickoffDate: '2026-04-10' });
+ */
+export function lintStakeholders(table: StakeholderTable | undefined, options: StakeholderLintOptions): Problem[] {
+  const locale = options.locale ?? table?.locale ?? 'en';
+  const out: Problem[] = [];
+  if (!table)
+    return [
+      problem('stakeholders.missing', 'info', { en: 'No stakeholder table yet: list who decides, who drives and who uses', ja: '関係者の表がまだありません。決裁者・推進者・利用者を書き出しましょう' }, 1, locale),
+    ];
+  const header = table.headerLine + 1;
+  const has = (k: StakeholderColumn) => table.columns.some((c) => c.key === k);
+  const active = table.rows.filter((r) => r.status !== 'left');
+  const keys = active.filter((r) => r.keyPerson);
+  const [firstKey] = keys;
+
+  if (!firstKey)
+    out.push(problem('stakeholders.no-key-person', 'warning', { en: 'No key person marked: mark at least two', ja: 'キーパーソンが指定されていません。2人以上を指定しましょう' }, header, locale, 'key_person'));
+  else if (keys.length === 1)
+    out.push(
+      problem(
+        'stakeholders.single-key-person',
+        'warning',
+        { en: 'Only one key person — a resignation or transfer cuts the bridge', ja: 'キーパーソンが1人だけです。退職や異動があると関係が途切れます' },
+        firstKey.line + 1,
+        locale,
+        'key_person',
+      ),
+    );
+
+  const deciders = active.filter((r) => r.roles.includes('decision_maker'));
+  if (deciders.length === 0)
+    out.push(problem('stakeholders.no-decision-maker', 'warning', { en: 'No decision maker listed', ja: '決裁者が記載されていません' }, header, locale, 'role'));
+
+  const { kickoffDate, today } = options;
+  const todayOk = isIsoDate(today);
+  if (kickoffDate !== undefined && todayOk && isIsoDate(kickoffDate) && kickoffDate <= today && has('kickoff')) {
+    for (const d of deciders)
+      if (!d.attendedKickoff)
+        out.push(
+          problem(
+            'stakeholders.decision-maker-missed-kickoff',
+            'warning',
+            { en: `Decision maker ${d.name} did not attend the kickoff: share the goals with them directly`, ja: `決裁者の${d.name}さんがキックオフに不参加です。目的とゴールを直接共有しましょう` },
+            d.line + 1,
+            locale,
+            'kickoff',
+          ),
+        );
+  }
+
+  if (keys.length >= 2) {
+    const depts = new Set(keys.map((r) => norm(r.department)));
+    const [only] = depts;
+    if (depts.size === 1 && only !== undefined && only !== '')
+      out.push(
+        problem(
+          'stakeholders.key-persons-one-department',
+          'warning',
+          { en: `All key persons are in ${firstKey?.department}: add one from another department`, ja: `キーパーソンが全員「${firstKey?.department}」です。他部署にもキーパーソンを作りましょう` },
+          (firstKey?.line ?? 0) + 1,
+          locale,
+          'department',
+        ),
+      );
+  }
+
+  for (const r of table.rows)
+    if (r.keyPerson && r.status === 'left')
+      out.push(
+        problem(
+          'stakeholders.key-person-left',
+          'warning',
+          { en: `Key person ${r.name} has left: find who takes over the relationship`, ja: `キーパーソンの${r.name}さんが離任しました。後任との関係を作りましょう` },
+          r.line + 1,
+          locale,
+          'status',
+        ),
+      );
+
+  const limit = options.contactDays ?? 60;
+  if (todayOk && has('last_contact')) {
+    for (const r of keys) {
+      const days = r.lastContact === undefined ? undefined : daysBetween(r.lastContact, today);
+      if (days !== undefined && days <= limit) continue;
+      out.push(
+        problem(
+          'stakeholders.stale-contact',
+          'warning',
+          days === undefined
+            ? { en: `No contact recorded with key person ${r.name}`, ja: `キーパーソンの${r.name}さんとの接触記録がありません` }
+            : { en: `No contact with key person ${r.name} for ${days} days`, ja: `キーパーソンの${r.name}さんと${days}日間接触がありません` },
+          r.line + 1,
+          locale,
+          'last_contact',
+        ),
+      );
+    }
+  }
+  return out;
+}
