@@ -205,6 +205,8 @@ function keyLine(fm: Frontmatter, key: string | undefined): number {
 
 function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account | undefined {
   const data: Record<string, unknown> = { ...(fm.data ?? {}) };
+  // An empty value (`kickoff_date:`) means "not known yet", as in Obsidian's Properties editor.
+  for (const k of Object.keys(data)) if (data[k] === null || data[k] === '') delete data[k];
   let result = AccountFrontmatter.safeParse(data);
   if (!result.success) {
     let fatal = false;

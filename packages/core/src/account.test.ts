@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccountNote } from './account.js';
+import { accountNote } from './__fixtures__/notes.js';
+
+describe('parseAccountNote', () => {
+  it('derives renewal_date and notice deadline', () => {
+    const n = parseAccountNote(accountNote({ notice_days: 60 }));
+    expect(n.kind).toBe('account');
+    expect(n.account).toMatchObject({ renewal_date: '2027-03-31', renewal_date_derived: true, notice_deadline: '2027-01-30' });
+    expect(n.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('accepts Japanese stage aliases, full-width digits and comma money', () => {
+    const n = parseAccountNote(accountNote({ stage: '活用', contract_start: '２０２６-０４-０１', arr: "'12,000,000'", term_months: "'１２'" }));
+    expect(n.account).toMatchObject({ stage: 'adoption', contract_start: '2026-04-01', arr: 12000000, term_months: 12 });
+  });
+
+  it('keeps unknown keys', () => {
+    const n = parseAccountNote(accountNote({ industry: 'Retail', tags: '[a, b]' }));
+    expect(n.account?.['industry']).toBe('Retail');
+    expect(n.account?.['tags']).toEqual(['a', 'b']);
+  });
+
+  it('ignores notes without the type marker', () => {
+    const n = parseAccountNote('---\ntitle: Meeting\n---\n# Meeting\n');
+    expect(n.kind).toBe('other');
+    expect(n.problems).toEqual([]);
+  });
+
+  it('names the line and field of an impossible date and drops the account', () => {
+    const n = parseAccountNote(accountNote({ contract_start: '2027-02-30' }));
+    expect(n.account).toBeUndefined();
+    expect(n.problems).toContainEqual(expect.objectContaining({ code: 'frontmatter.invalid', field: 'contract_start', line: 5, severity: 'error' }));
+  });
+
+  it('drops a bad optional field but keeps the account', () => {
+    const n = parseAccountNote(accountNote({ kickoff_date: 20260415, notice_days: -3 }));
+    expect(n.account).toBeDefined();
+    expect(n.account?.kickoff_date).toBeUndefined();
+    expect(n.problems.map((p) => p.field).sort()).toEqual(['kickoff_date', 'notice_days']);
+  });
+
+  it('rejects term 0 and reports a missing required field', () => {
+    expect(parseAccountNote(accountNote({ term_months: 0 })).account).toBeUndefined();
+    const n = parseAccountNote(accountNote({ contract_start: undefined }));
+    expect(n.problems).toContainEqual(expect.objectContaining({ code: 'frontmatter.missing', field: 'contract_start' }));
+  });
+
+  it('reports broken YAML with a line, in Japanese when the note says so', () => {
+    const n = parseAccountNote('---\nbaton: account\nlocale: ja\naccount: [Acme\n---\n');
+    expect(n.kind).toBe('account');
+    expect(n.problems[0]).toMatchObject({ code: 'frontmatter.yaml', severity: 'error' });
+    const j = parseAccountNote('---\nbaton: account\naccount: "x\n---\n', { locale: 'ja' });
+    expect(j.problems[0]?.message).toMatch(/YAML/);
+    expect(j.problems[0]?.message).toMatch(/フロントマター/);
+  });
+
+  it('reports an unclosed frontmatter that claims to be an account', () => {
+    const n = parseAccountNote('---\nbaton: account\naccount: Acme\n# body');
+    expect(n.kind).toBe('account');
+    expect(n.problems[0]?.code).toBe('frontmatter.unclosed');
+  });
+
+  it('handles CRLF, BOM and an empty value', () => {
+    const n = parseAccountNote('\uFEFF' + accountNote({ kickoff_date: '' }).replace(/\n/g, '\r\n'));
+    expect(n.account?.account).toBe('Acme');
+    expect(n.account?.kickoff_date).toBeUndefined();
+  });
+
+  it('rejects a renewal date before the contract start', () => {
+    const n = parseAccountNote(accountNote({ renewal_date: '2025-01-01' }));
+    expect(n.account).toBeUndefined();
+    expect(n.problems[0]?.code).toBe('frontmatter.renewal-before-start');
+  });
+
+  it('never throws on arbitrary text', () => {
+    for (const s of ['', '---', '---\n---', '---\nbaton: account\n---', '\u0000\u0001', '---\n: :\n---\n', '---\n- a\n---\n']) {
+      expect(() => parseAccountNote(s)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { accountNote } from './__fixtures__/notes.js';
+import { buildPortfolioTimeline } from './timeline.js';
+import { parseAccountNote } from './account.js';
+import { Portfolio } from './portfolio.js';
+
+const today = '2026-11-22';
+
+describe('Portfolio', () => {
+  it('matches a full rebuild after upserts, edits, renames and removals', () => {
+    const p = new Portfolio({ today });
+    const texts = new Map<string, string>();
+    const put = (f: string, t: string) => {
+      texts.set(f, t);
+      p.upsert(f, t);
+    };
+    put('a.md', accountNote({ account: 'A' }));
+    put('b.md', accountNote({ account: 'B', contract_start: '2026-01-10' }));
+    expect(p.timeline().length).toBeGreaterThan(0); // builds the sorted cache; later changes splice into it
+    put('c.md', accountNote({ account: 'C', kickoff_date: '2026-05-01' }, '- [ ] x 📅 2026-11-30\n'));
+    put('a.md', accountNote({ account: 'A', contract_start: '2026-02-01' }));
+    p.rename('b.md', 'sub/b.md');
+    texts.set('sub/b.md', texts.get('b.md')!);
+    texts.delete('b.md');
+    p.remove('c.md');
+    texts.delete('c.md');
+    put('note.md', '# not an account');
+    const full = buildPortfolioTimeline([...texts].map(([file, t]) => ({ file, note: parseAccountNote(t) })), { today });
+    expect(p.timeline()).toEqual(full);
+    expect(p.size).toBe(2);
+    expect(p.accounts().map((a) => a.file)).toEqual(['a.md', 'sub/b.md']);
+  });
+
+  it('drops a note that stops being an account', () => {
+    const p = new Portfolio({ today });
+    p.upsert('a.md', accountNote());
+    p.timeline();
+    p.upsert('a.md', '# plain now');
+    expect(p.size).toBe(0);
+    expect(p.timeline()).toEqual([]);
+  });
+
+  it('keeps problems per file and recomputes statuses when today moves', () => {
+    const p = new Portfolio({ today });
+    p.upsert('a.md', accountNote({ renewal_owner: 'Sato' }));
+    expect(p.problems('a.md').map((x) => x.code)).toContain('owners.renewal-equals-csm');
+    const before = p.timeline({ kind: 'renewal' })[0]!.status;
+    p.setOptions({ today: '2027-04-01' });
+    expect(before).toBe('upcoming');
+    expect(p.timeline({ kind: 'renewal' })[0]!.status).toBe('done');
+  });
+});
