@@ -1,0 +1,311 @@
+import { parseAccountNote, type AccountNote } from './account.js';
+import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
+import { problem, type Locale, type Problem } from './problems.js';
+import {
+  ESSENTIALS,
+  HANDOFF_EXTRAS,
+  HEADING_TITLES,
+  normalizeHeading,
+  type EssentialId,
+  type HandoffExtraId,
+  type Heading,
+  type HeadingId,
+} from './sections.js';
+import { renderSection, SECTION_PLACEHOLDERS, SECTION_PROMPTS, sectionBody, TITLE_PROMPT } from './templates.js';
+import { detectEol, foldWidth, stripEol } from './text.js';
+
+export type HandoffItemId = EssentialId | HandoffExtraId;
+export type HandoffStatus = 'filled' | 'empty' | 'missing';
+
+export interface HandoffItem {
+  id: HandoffItemId;
+  /** Canonical heading title in the report's locale. */
+  title: string;
+  /** One of the five essentials that make up the score. */
+  essential: boolean;
+  status: HandoffStatus;
+  /** 1-based line of the heading, or 1 when the heading is missing. */
+  line: number;
+}
+
+export interface HandoffReport {
+  /** Essentials with content. */
+  score: number;
+  total: 5;
+  /** The five essentials, then the extras, in canonical order. */
+  items: HandoffItem[];
+  /** Essentials that are not filled (missing or empty), in canonical order. */
+  missing: EssentialId[];
+}
+
+export interface HandoffOptions {
+  /** Title language; defaults to the note's locale. */
+  locale?: Locale;
+}
+
+const HANDOFF_ORDER: readonly HandoffItemId[] = [...ESSENTIALS, ...HANDOFF_EXTRAS];
+const TOP_LEVEL: readonly HeadingId[] = ['handoff', 'stakeholders', 'first_goals', 'checklists', 'notes'];
+
+/**
+ * Scores the handoff: how many of the five essentials sales has actually written. Template
+ * prompts, empty bullets and empty table rows do not count as content.
+ *
+ * @example
+ * const report = checkHandoff(parseAccountNote(createAccountNote({ account: 'Acme', contractStart: '2026-04-01', termMonths: 12, locale: 'en' })));
+ * report.score // 0
+ * report.missing // ['decision_makers', 'proposal_history', 'purchase_reason', 'future_vision', 'renewal_outlook']
+ */
+export function checkHandoff(note: AccountNote, options: HandoffOptions = {}): HandoffReport {
+  const locale = options.locale ?? note.locale;
+  const items: HandoffItem[] = HANDOFF_ORDER.map((id) => {
+    const h = locateSection(note, id);
+    return {
+      id,
+      title: HEADING_TITLES[id][locale],
+      essential: (ESSENTIALS as readonly string[]).includes(id),
+      status: h === undefined ? 'missing' : hasContent(note, h) ? 'filled' : 'empty',
+      line: h === undefined ? 1 : h.line + 1,
+    };
+  });
+  const essentials = items.filter((i) => i.essential);
+  return {
+    score: essentials.filter((i) => i.status === 'filled').length,
+    total: 5,
+    items,
+    missing: essentials.filter((i) => i.status !== 'filled').map((i) => i.id as EssentialId),
+  };
+}
+
+/**
+ * One warning per essential that is missing or empty, pointing at its heading.
+ *
+ * @example
+ * handoffProblems(checkHandoff(note), 'ja')[0]?.code // 'handoff.empty-section'
+ */
+export function handoffProblems(report: HandoffReport, locale: Locale = 'en'): Problem[] {
+  const out: Problem[] = [];
+  for (const item of report.items) {
+    if (!item.essential || item.status === 'filled') continue;
+    const t = HEADING_TITLES[item.id];
+    out.push(
+      item.status === 'missing'
+        ? problem(
+            'handoff.missing-section',
+            'warning',
+            {
+              en: `The handoff has no "${t.en}" section. Add it so CS does not have to ask the customer again.`,
+              ja: `引き継ぎに「${t.ja}」の項目がありません。CSがお客様に聞き直さずに済むよう追加してください。`,
+            },
+            item.line,
+            locale,
+            item.id,
+          )
+        : problem(
+            'handoff.empty-section',
+            'warning',
+            {
+              en: `"${t.en}" is still empty. Ask sales to fill it in before the handoff meeting.`,
+              ja: `「${t.ja}」がまだ空欄です。引き継ぎミーティングまでに営業に記入してもらいましょう。`,
+            },
+            item.line,
+            locale,
+            item.id,
+          ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The heading of a section, ignoring the note's title: an account called "Vision" must not
+ * count as the future-vision section.
+ */
+export function locateSection(note: AccountNote, id: HeadingId): Heading | undefined {
+  const name = note.frontmatter.data?.['account'];
+  const title = typeof name === 'string' || typeof name === 'number' ? normalizeHeading(String(name)) : undefined;
+  return note.headings.find((h) => h.id === id && !(h.level === 1 && title !== undefined && normalizeHeading(h.text) === title));
+}
+
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const BULLET = String.raw`^\s*(?:>\s*)*(?:[-*+]|\d+[.)])(?:\s+\[.\])?`;
+const EMPTY_BULLET_RE = new RegExp(`${BULLET}\\s*$`);
+/** `- Budget:` with nothing after the colon: a label waiting for its answer. */
+const LABEL_ONLY_RE = new RegExp(`${BULLET}\\s+[^:：]{1,60}[:：]$`);
+
+/** Every text a template writes as a prompt or placeholder, folded for comparison. */
+const TEMPLATE_TEXTS: ReadonlySet<string> = (() => {
+  const s = new Set<string>();
+  for (const p of [...Object.values(SECTION_PROMPTS), TITLE_PROMPT]) {
+    s.add(fold(p.en));
+    s.add(fold(p.ja));
+  }
+  for (const p of Object.values(SECTION_PLACEHOLDERS)) for (const l of [...p.en, ...p.ja]) s.add(fold(l));
+  return s;
+})();
+
+function fold(s: string): string {
+  return foldWidth(s)
+    .replace(/^\s*(?:>\s*)*(?:[-*+]\s+)?/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function cells(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+}
+
+const isSeparatorRow = (row: string) => row.trim().startsWith('|') && cells(row).every((c) => /^:?-+:?$/.test(c));
+
+/** True when the section holds something a person wrote, beyond the template's scaffolding. */
+function hasContent(note: AccountNote, h: Heading): boolean {
+  const kept: string[] = [];
+  let inComment = false;
+  for (let i = h.line + 1; i < h.end; i++) {
+    const raw = stripEol(note.lines[i] ?? '');
+    if (note.fenced[i]) {
+      // Pasted code is content; the fence markers are not.
+      if (!FENCE_RE.test(raw) && raw.trim() !== '') return true;
+      continue;
+    }
+    let line = '';
+    let rest = raw;
+    while (rest !== '') {
+      if (inComment) {
+        const end = rest.indexOf('-->');
+        if (end < 0) rest = '';
+        else {
+          inComment = false;
+          rest = rest.slice(end + 3);
+        }
+      } else {
+        const start = rest.indexOf('<!--');
+        if (start < 0) {
+          line += rest;
+          rest = '';
+        } else {
+          line += rest.slice(0, start);
+          inComment = true;
+          rest = rest.slice(start + 4);
+        }
+      }
+    }
+    kept.push(line);
+  }
+  for (let i = 0; i < kept.length; i++) {
+    const line = kept[i] ?? '';
+    if (line.trim() === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || LABEL_ONLY_RE.test(line.trimEnd())) continue;
+    if (line.trim().startsWith('|')) {
+      // Header rows and separators are structure; only a data row with a value counts.
+      const next = kept[i + 1];
+      if (isSeparatorRow(line) || (next !== undefined && isSeparatorRow(next))) continue;
+      if (cells(line).every((c) => c === '')) continue;
+      return true;
+    }
+    if (TEMPLATE_TEXTS.has(fold(line))) continue;
+    return true;
+  }
+  return false;
+}
+
+export interface InsertSectionOptions {
+  /** Language of the inserted heading and prompt; defaults to the note's `locale`, then the language of its headings. */
+  locale?: Locale;
+}
+
+/**
+ * Quick fix for a missing section: inserts its heading and prompt where a template would have
+ * put it. Handoff topics go inside the Handoff section in canonical order (the Handoff section
+ * is added if it is absent); top-level sections go at the end. Nothing else changes; a second
+ * call is a no-op. Notes with errors are refused.
+ *
+ * @example
+ * const r = insertMissingSection(text, 'future_vision', { locale: 'en' });
+ * if (r.ok) save(r.text);
+ */
+export function insertMissingSection(text: string, id: HeadingId, options: InsertSectionOptions = {}): EditResult {
+  const note = parseAccountNote(text, options.locale ? { locale: options.locale } : {});
+  const msg = options.locale ?? note.locale;
+  if (!Object.hasOwn(HEADING_TITLES, id)) {
+    return failed([problem('handoff.unknown-section', 'error', { en: `Unknown section "${String(id)}"`, ja: `不明な項目「${String(id)}」です` }, 1, msg)]);
+  }
+  if (note.kind !== 'account') {
+    return failed([
+      problem('handoff.not-account', 'error', { en: 'This note is not a Baton account note (baton: account).', ja: 'Baton のアカウントノート（baton: account）ではありません。' }, 1, msg),
+    ]);
+  }
+  const errors = note.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) return failed(errors);
+  if (locateSection(note, id) !== undefined) return unchanged(text);
+
+  const locale = options.locale ?? noteLanguage(note);
+  let next: string;
+  if (TOP_LEVEL.includes(id) || !(HANDOFF_ORDER as readonly string[]).includes(id)) {
+    const body = id === 'handoff' ? handoffSkeleton(note, locale) : sectionBody(id, locale);
+    next = appendSection(text, note.lines, `## ${HEADING_TITLES[id][locale]}`, body);
+  } else {
+    const handoff = locateSection(note, 'handoff');
+    next =
+      handoff === undefined
+        ? appendSection(text, note.lines, `## ${HEADING_TITLES.handoff[locale]}`, [...sectionBody('handoff', locale), '', ...renderSection(id, 3, locale)])
+        : insertIntoHandoff(text, note, handoff, id as HandoffItemId, locale);
+  }
+  // An unclosed code fence would swallow the new heading; say so rather than write a dud.
+  if (locateSection(parseAccountNote(next), id) === undefined) {
+    return failed([
+      problem(
+        'handoff.insert-failed',
+        'error',
+        { en: 'Could not add the section: check for an unclosed ``` code block.', ja: '項目を追加できませんでした。閉じていない ``` コードブロックがないか確認してください。' },
+        1,
+        msg,
+        id,
+      ),
+    ]);
+  }
+  return changedTo(text, next);
+}
+
+/** The Handoff section with every handoff topic that is not already elsewhere in the note. */
+function handoffSkeleton(note: AccountNote, locale: Locale): string[] {
+  const body = sectionBody('handoff', locale);
+  for (const sub of HANDOFF_ORDER) if (locateSection(note, sub) === undefined) body.push('', ...renderSection(sub, 3, locale));
+  return body;
+}
+
+function insertIntoHandoff(text: string, note: AccountNote, handoff: Heading, id: HandoffItemId, locale: Locale): string {
+  const eol = detectEol(text);
+  const lines = [...note.lines];
+  const rank = HANDOFF_ORDER.indexOf(id);
+  const inside = note.headings.filter((h) => h.line > handoff.line && h.line < handoff.end && h.level > handoff.level);
+  const known = inside.filter((h) => h.id !== undefined && (HANDOFF_ORDER as readonly string[]).includes(h.id));
+  const level = known[0]?.level ?? Math.min(6, handoff.level + 1);
+  const later = known.find((h) => h.level === level && HANDOFF_ORDER.indexOf(h.id as HandoffItemId) > rank);
+  const isBlank = (i: number) => stripEol(lines[i] ?? '').trim() === '';
+
+  let at: number;
+  if (later !== undefined) {
+    at = later.line;
+  } else {
+    at = handoff.end;
+    while (at - 1 > handoff.line && isBlank(at - 1)) at--;
+  }
+  const block = renderSection(id, level, locale);
+  if (at > 0 && !isBlank(at - 1)) block.unshift('');
+  if (at < lines.length && !isBlank(at)) block.push('');
+  if (at === lines.length) {
+    const last = lines[at - 1];
+    if (last !== undefined && stripEol(last) === last) lines[at - 1] = last + eol;
+  }
+  lines.splice(at, 0, ...block.map((l) => l + eol));
+  return lines.join('');
+}
+
+/** The note's language: its `locale` key, else Japanese when its section headings are Japanese. */
+function noteLanguage(note: AccountNote): Locale {
+  const l = note.frontmatter.data?.['locale'];
+  if (l === 'en' || l === 'ja') return l;
+  const known = note.headings.find((h) => h.id !== undefined && h.level > 1);
+  return known !== undefined && /[\u3040-\u30ff\u3400-\u9fff]/.test(known.text) ? 'ja' : 'en';
+}

@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAccountNote } from './account.js';
+import { readFrontmatter } from './frontmatter.js';
+import { hasErrors } from './problems.js';
+import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, scanHeadings } from './sections.js';
+import { accountFileName, createAccountNote, type NewAccountInput } from './templates.js';
+import { fencedLines, splitLinesKeepEol } from './text.js';
+
+const EN: NewAccountInput = {
+  account: 'Northwind Logistics',
+  contractStart: '2026-04-01',
+  termMonths: 12,
+  locale: 'en',
+  salesOwner: 'Dana Reyes',
+  csmOwner: 'Kai Tanaka',
+  renewalOwner: 'Priya Shah',
+  noticeDays: 60,
+  arr: 48000,
+  currency: 'usd',
+};
+
+const JA: NewAccountInput = {
+  account: '株式会社みなと物流',
+  contractStart: '2026-04-01',
+  termMonths: 12,
+  locale: 'ja',
+  salesOwner: '佐藤 健',
+  csmOwner: '田中 美咲',
+  renewalOwner: '鈴木 一郎',
+  noticeDays: 90,
+  arr: 6000000,
+  currency: 'JPY',
+};
+
+describe('createAccountNote', () => {
+  it('matches the English golden file', async () => {
+    await expect(createAccountNote(EN)).toMatchFileSnapshot('./__snapshots__/templates/account-en.md');
+  });
+
+  it('matches the Japanese golden file', async () => {
+    await expect(createAccountNote(JA)).toMatchFileSnapshot('./__snapshots__/templates/account-ja.md');
+  });
+
+  it.each([EN, JA])('re-parses without errors and with the derived dates ($locale)', (input) => {
+    const note = parseAccountNote(createAccountNote(input));
+    expect(note.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(note.kind).toBe('account');
+    const a = note.account!;
+    expect(a.account).toBe(input.account);
+    expect(a.stage).toBe('handoff');
+    expect(a.contract_start).toBe('2026-04-01');
+    expect(a.renewal_date).toBe('2027-03-31');
+    expect(a.notice_deadline).toBe(input.noticeDays === 60 ? '2027-01-30' : '2026-12-31');
+    expect(a.arr).toBe(input.arr);
+    expect(a.arr_start).toBe(input.arr);
+    expect(a.currency).toBe(input.currency?.toUpperCase());
+    expect(a.locale).toBe(input.locale);
+  });
+
+  it('writes every heading in the locale, the handoff topics one level down', () => {
+    for (const locale of ['en', 'ja'] as const) {
+      const text = createAccountNote({ ...EN, locale });
+      const lines = splitLinesKeepEol(text);
+      const hs = scanHeadings(lines, fencedLines(lines));
+      expect(hs.map((h) => [h.level, h.id])).toEqual([
+        [1, undefined],
+        [2, 'handoff'],
+        ...[...ESSENTIALS, ...HANDOFF_EXTRAS].map((id) => [3, id]),
+        [2, 'stakeholders'],
+        [2, 'first_goals'],
+        [2, 'checklists'],
+        [2, 'notes'],
+      ]);
+      expect(hs.slice(1).every((h) => h.text === HEADING_TITLES[h.id!][locale])).toBe(true);
+    }
+  });
+
+  it('puts a hidden prompt under every heading', () => {
+    const lines = createAccountNote(JA).split('\n');
+    const headings = lines.flatMap((l, i) => (l.startsWith('#') ? [i] : []));
+    expect(headings).toHaveLength(17);
+    for (const i of headings) expect(lines[i + 2]).toMatch(/^<!-- \S.* -->$/);
+  });
+
+  it('leaves out keys it has no value for instead of writing them empty', () => {
+    const text = createAccountNote({ account: 'Acme', contractStart: '2026-10-01', termMonths: 6, locale: 'en' });
+    const data = readFrontmatter(text).data!;
+    expect(Object.keys(data)).toEqual(['baton', 'account', 'stage', 'contract_start', 'term_months', 'renewal_date', 'locale']);
+    expect(data['renewal_date']).toBe('2027-03-31');
+    expect(hasErrors(parseAccountNote(text).problems)).toBe(false);
+  });
+
+  it('keeps a given stage', () => {
+    const note = parseAccountNote(createAccountNote({ ...EN, stage: 'adoption' }));
+    expect(note.account?.stage).toBe('adoption');
+  });
+
+  it.each([
+    'Acme: Japan',
+    'Acme #1',
+    "O'Brien & Sons",
+    '"Quoted" Inc.',
+    '- Dash Co',
+    '@home',
+    '[Bracket] Ltd',
+    'yes',
+    '2026',
+    '0x1F',
+    'null',
+    '株式会社サンプル: 東京支社 #2',
+    '? Mystery',
+    'Trailing colon:',
+  ])('round-trips the YAML-special name %j', (name) => {
+    const note = parseAccountNote(createAccountNote({ ...EN, account: name, salesOwner: name, csmOwner: `${name} 2` }));
+    expect(note.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(note.account?.account).toBe(name);
+    expect(note.account?.sales_owner).toBe(name);
+    expect(note.account?.csm_owner).toBe(`${name} 2`);
+  });
+
+  it('keeps a multi-line or control-character name on one line', () => {
+    const text = createAccountNote({ ...EN, account: 'Acme\nHolding\u0007s' });
+    expect(readFrontmatter(text).data?.['account']).toBe('Acme Holding s');
+    expect(text).toContain('\n# Acme Holding s\n');
+  });
+
+  it('does not throw on an invalid date or term; the parser reports them', () => {
+    const text = createAccountNote({ ...EN, contractStart: '2026-02-30', termMonths: 0 });
+    const data = readFrontmatter(text).data!;
+    expect(data['renewal_date']).toBeUndefined();
+    const codes = parseAccountNote(text).problems.map((p) => [p.code, p.field]);
+    expect(codes).toContainEqual(['frontmatter.invalid', 'contract_start']);
+    expect(codes).toContainEqual(['frontmatter.invalid', 'term_months']);
+  });
+
+  it('normalises a full-width start date', () => {
+    const note = parseAccountNote(createAccountNote({ ...JA, contractStart: '２０２６／０４／０１' }));
+    expect(note.account?.contract_start).toBe('2026-04-01');
+    expect(note.account?.renewal_date).toBe('2027-03-31');
+  });
+
+  it('re-parses without errors for any printable name and owner (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+        fc.string({ unit: 'grapheme', maxLength: 20 }),
+        fc.constantFrom('en' as const, 'ja' as const),
+        (name, owner, locale) => {
+          const note = parseAccountNote(createAccountNote({ account: name, salesOwner: owner, contractStart: '2028-03-01', termMonths: 12, locale }));
+          expect(note.problems.filter((p) => p.severity === 'error')).toEqual([]);
+          expect(note.account?.account).toBe(name.trim());
+          expect(note.account?.renewal_date).toBe('2029-02-28');
+        },
+      ),
+    );
+  });
+});
+
+describe('accountFileName', () => {
+  it.each([
+    ['Acme', 'Acme.md'],
+    ['株式会社サンプル', '株式会社サンプル.md'],
+    ['Acme: Japan / Tokyo', 'Acme Japan Tokyo.md'],
+    ['a\\b*c?d"e<f>g|h#i^j[k]l', 'a b c d e f g h i j k l.md'],
+    ['.hidden', 'hidden.md'],
+    ['Acme Inc.', 'Acme Inc.md'],
+    ['  ///  ', 'Untitled account.md'],
+    ['CON', 'CON_.md'],
+    ['ｶﾌﾞｼｷｶﾞｲｼｬ', 'ｶﾌﾞｼｷｶﾞｲｼｬ.md'],
+  ])('%j → %j', (input, expected) => {
+    expect(accountFileName(input)).toBe(expected);
+  });
+
+  it('caps very long names', () => {
+    const name = accountFileName('あ'.repeat(300));
+    expect([...name]).toHaveLength(103);
+  });
+
+  it('never contains a forbidden character (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => {
+        const f = accountFileName(s);
+        expect(f).toMatch(/\.md$/);
+        expect(f.slice(0, -3)).not.toMatch(/[/\\:*?"<>|#^[\]\u0000-\u001f]|^[.\s]|[.\s]$/);
+      }),
+    );
+  });
+});
