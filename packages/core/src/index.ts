@@ -21,3 +21,6 @@ export * from './timeline.js';
 export * from './lint.js';
 export * from './portfolio.js';
 export * from './metrics.js';
+export * from './export/index.js';
+export * from './templates.js';
+export * from './handoff.js';
