@@ -83,12 +83,20 @@ describe('createAccountNote', () => {
     for (const i of headings) expect(lines[i + 2]).toMatch(/^<!-- \S.* -->$/);
   });
 
-  it('leaves out keys it has no value for instead of writing them empty', () => {
+  it('writes every key, leaving unknown values empty, and the parser reads them as absent', () => {
     const text = createAccountNote({ account: 'Acme', contractStart: '2026-10-01', termMonths: 6, locale: 'en' });
     const data = readFrontmatter(text).data!;
-    expect(Object.keys(data)).toEqual(['baton', 'account', 'stage', 'contract_start', 'term_months', 'renewal_date', 'locale']);
+    expect(Object.keys(data)).toEqual([
+      'baton', 'account', 'stage', 'contract_start', 'term_months', 'renewal_date', 'notice_days', 'arr', 'arr_start',
+      'currency', 'sales_owner', 'csm_owner', 'renewal_owner', 'kickoff_date', 'health', 'locale',
+    ]);
+    expect(text).toContain('\nkickoff_date:\nhealth:\n');
     expect(data['renewal_date']).toBe('2027-03-31');
-    expect(hasErrors(parseAccountNote(text).problems)).toBe(false);
+    const note = parseAccountNote(text);
+    expect(hasErrors(note.problems)).toBe(false);
+    expect(note.account?.kickoff_date).toBeUndefined();
+    expect(note.account?.notice_deadline).toBeUndefined();
+    expect(note.account?.sales_owner).toBeUndefined();
   });
 
   it('keeps a given stage', () => {
@@ -128,7 +136,7 @@ describe('createAccountNote', () => {
   it('does not throw on an invalid date or term; the parser reports them', () => {
     const text = createAccountNote({ ...EN, contractStart: '2026-02-30', termMonths: 0 });
     const data = readFrontmatter(text).data!;
-    expect(data['renewal_date']).toBeUndefined();
+    expect(data['renewal_date']).toBeNull();
     const codes = parseAccountNote(text).problems.map((p) => [p.code, p.field]);
     expect(codes).toContainEqual(['frontmatter.invalid', 'contract_start']);
     expect(codes).toContainEqual(['frontmatter.invalid', 'term_months']);

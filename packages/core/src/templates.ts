@@ -3,6 +3,7 @@ import { isIsoDate, normalizeIsoDate, termEnd, type IsoDate } from './dates.js';
 import { formatYamlScalar } from './frontmatter.js';
 import type { Bilingual, Locale } from './problems.js';
 import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, type HeadingId } from './sections.js';
+import { STAKEHOLDER_COLUMN_LABELS, STAKEHOLDER_COLUMNS } from './stakeholders.js';
 
 /** What a host asks for when the user runs "New account handoff note". */
 export interface NewAccountInput {
@@ -109,19 +110,14 @@ export const SECTION_PLACEHOLDERS: Partial<Record<HeadingId, { en: string[]; ja:
   },
 };
 
-/** Stakeholder table columns in the order templates write them. */
-export const STAKEHOLDER_HEADER: Record<Locale, readonly string[]> = {
-  en: ['Name', 'Department', 'Level', 'Role', 'Influence', 'Attitude', 'Key person', 'Kickoff', 'Last contact', 'Status'],
-  ja: ['氏名', '部署', '職位', '役割', '影響力', '温度感', 'キーパーソン', 'キックオフ参加', '最終接触', '状態'],
-};
-
 /** The body lines (no heading) a template writes under a section: its prompt plus any skeleton. */
 export function sectionBody(id: HeadingId, locale: Locale): string[] {
   const out = [comment(SECTION_PROMPTS[id][locale])];
   const placeholders = SECTION_PLACEHOLDERS[id]?.[locale];
   if (placeholders) out.push('', ...placeholders);
   if (id === 'stakeholders') {
-    const cols = STAKEHOLDER_HEADER[locale];
+    // Header and delimiter only: the empty table still tells the stakeholder reader where rows go.
+    const cols = STAKEHOLDER_COLUMNS.map((c) => STAKEHOLDER_COLUMN_LABELS[c][locale]);
     out.push('', `| ${cols.join(' | ')} |`, `|${cols.map(() => ' --- |').join('')}`);
   }
   return out;
@@ -149,7 +145,7 @@ function validInteger(n: number | undefined, min: number): n is number {
 /**
  * A new account note: flat frontmatter (Obsidian Properties, Bases and Dataview read it) and a
  * complete handoff skeleton with a short hidden prompt under every heading. Keys without a value
- * are left out rather than written empty, because the schema reads an empty value as invalid.
+ * are written empty (`kickoff_date:`), which the parser reads as absent.
  *
  * @example
  * createAccountNote({ account: 'Acme', contractStart: '2026-04-01', termMonths: 12, locale: 'en' });
@@ -175,13 +171,13 @@ export function createAccountNote(input: NewAccountInput): string {
     ['sales_owner', optionalText(input.salesOwner)],
     ['csm_owner', optionalText(input.csmOwner)],
     ['renewal_owner', optionalText(input.renewalOwner)],
+    ['kickoff_date', undefined],
+    ['health', undefined],
     ['locale', locale],
   ];
   const lines = ['---'];
-  for (const [key, value] of fm) {
-    if (value === undefined) continue;
-    lines.push(`${key}: ${formatYamlScalar(value)}`);
-  }
+  // Unknown values stay as empty keys: Obsidian's Properties panel then shows every field to fill in.
+  for (const [key, value] of fm) lines.push(value === undefined ? `${key}:` : `${key}: ${formatYamlScalar(value)}`);
   lines.push('---', '', `# ${account}`, '', comment(TITLE_PROMPT[locale]), '');
   lines.push(...renderSection('handoff', 2, locale), '');
   for (const id of [...ESSENTIALS, ...HANDOFF_EXTRAS]) lines.push(...renderSection(id, 3, locale), '');
