@@ -228,6 +228,12 @@ const BUILTINS: Record<BuiltinChecklistId, { title: Bilingual; items: BuiltinIte
         ja: '1か月ほどで達成できる、手の届くファーストゴールを決める',
       },
       {
+        id: 'minutes',
+        due: 'kickoff_date+1bd',
+        en: 'Send the kickoff notes: purpose, first goal, owners and dates',
+        ja: '目的・ファーストゴール・担当者・日程をまとめた議事録を送る',
+      },
+      {
         id: 'key-persons',
         due: 'kickoff_date+2bd',
         en: 'Name at least two key persons so one transfer or departure does not stall the project',
@@ -238,12 +244,6 @@ const BUILTINS: Record<BuiltinChecklistId, { title: Bilingual; items: BuiltinIte
         due: 'kickoff_date+2bd',
         en: 'Put the 1-month, 3-month and 1-year goal reviews in both calendars',
         ja: '1か月後・3か月後・1年後の振り返りを、双方のカレンダーに入れる',
-      },
-      {
-        id: 'minutes',
-        due: 'kickoff_date+1bd',
-        en: 'Send the kickoff notes: purpose, first goal, owners and dates',
-        ja: '目的・ファーストゴール・担当者・日程をまとめた議事録を送る',
       },
     ],
   },
@@ -372,8 +372,10 @@ export function findChecklist(id: string, locale: Locale, teamTemplates: readonl
   );
 }
 
-const EXPLICIT_ID_RE = /<!--\s*id:\s*(\S*?)\s*-->/;
+const EXPLICIT_ID_RE = /<!--\s*id:\s*(.*?)\s*-->/;
 const BRACES_RE = /\{([^{}]*)\}/g;
+/** An offset or a date-ish word: braces the author meant as a due date. Plain `{word}` stays text. */
+const LOOKS_LIKE_ANCHOR_RE = /^\s*[A-Za-z_]+\s*[+-]\s*\d|date|start|renew|kickoff|notice|deadline/i;
 const DUE_FIELD_RE = /\s*📅\uFE0F?\s*\d{4}-\d{2}-\d{2}/u;
 
 /**
@@ -463,7 +465,7 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
         return ' ';
       }
       // `{renewl_date-90d}` is a typo of an anchor, not text the user wants in the task.
-      if (/^\s*[A-Za-z_]+\s*(?:[+-][^{}]*)?$/.test(foldWidth(inner))) {
+      if (LOOKS_LIKE_ANCHOR_RE.test(foldWidth(inner))) {
         warn('checklist.bad-due', { en: `"{${inner}}" is not a due date like {renewal_date-90d}; ignored`, ja: `「{${inner}}」は {renewal_date-90d} のような期日ではないため無視しました` }, line, 'due');
         return ' ';
       }
