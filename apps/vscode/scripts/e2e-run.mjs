@@ -1,0 +1,238 @@
+// Drives code-server with Debian's Chromium: the UI suite (command palette, webview, Problems
+// panel) and then the mocha suite inside the extension host. Fails on any request that leaves
+// the machine.
+import { chromium } from 'playwright-core';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = resolve(HERE, '../..');
+const RUN = process.env.BATON_E2E_RUN;
+const PORT = process.env.BATON_E2E_PORT;
+if (!RUN || !PORT) throw new Error('run through scripts/e2e.sh');
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+function monthsAgo(n) {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - n);
+  return iso(d);
+}
+
+/** A workspace: the example vault when there is one, plus a note whose renewal is close. */
+function makeWorkspace(name) {
+  const ws = join(RUN, name);
+  mkdirSync(ws, { recursive: true });
+  const vault = join(REPO, 'examples/vault');
+  if (existsSync(vault)) cpSync(vault, ws, { recursive: true });
+  mkdirSync(join(ws, 'E2E'), { recursive: true });
+  writeFileSync(
+    join(ws, 'E2E', 'Globex E2E.md'),
+    [
+      '---',
+      'baton: account',
+      'account: Globex E2E',
+      'stage: onboarding',
+      `contract_start: ${monthsAgo(11)}`,
+      'term_months: 12',
+      'notice_days: 60',
+      'sales_owner: Sato',
+      'csm_owner: Tanaka',
+      'renewal_owner: Suzuki',
+      'locale: en',
+      '---',
+      '',
+      '# Globex E2E',
+      '',
+      '## Handoff',
+      '',
+      '### Why they bought',
+      '',
+      'Manual reporting took two days a month.',
+      '',
+    ].join('\n'),
+  );
+  return ws;
+}
+
+const failures = [];
+const offMachine = [];
+function check(name, ok, detail = '') {
+  console.log(`${ok ? '  ✓' : '  ✗'} ${name}${detail ? ` — ${detail}` : ''}`);
+  if (!ok) failures.push(name);
+}
+
+const LOCAL = new Set(['127.0.0.1', 'localhost']);
+function watchNetwork(context) {
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!/^(https?|wss?):/.test(url)) return;
+    const host = new URL(url).hostname;
+    // Webview resources are virtual: a service worker inside the webview answers them.
+    if (LOCAL.has(host) || host.endsWith('.vscode-resource.vscode-cdn.net')) return;
+    offMachine.push(url);
+  });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+async function answer(page, text) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  if (text !== undefined) await input.fill(text);
+  await page.waitForTimeout(150);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(250);
+}
+
+async function timelineFrame(page) {
+  for (let i = 0; i < 60; i++) {
+    for (const f of page.frames()) {
+      try {
+        if (await f.locator('#timeline').count()) return f;
+      } catch {
+        // frame detached while looking
+      }
+    }
+    await page.waitForTimeout(250);
+  }
+  return undefined;
+}
+
+async function uiSuite(browser) {
+  console.log('UI suite (code-server + Chromium)');
+  const ws = makeWorkspace('ws-ui');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  watchNetwork(context);
+  const page = await context.newPage();
+  await page.goto(`${BASE}/?folder=${encodeURIComponent(ws)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  await page.locator('.statusbar').waitFor({ timeout: 60000 });
+  await page.waitForTimeout(2000);
+
+  // 1. New account from the command palette.
+  await runCommand(page, 'Baton: New account handoff note');
+  await answer(page, 'Initech E2E');
+  await answer(page); // contract start: today's default
+  await answer(page, '12');
+  await answer(page, 'Sato');
+  await answer(page, 'Tanaka');
+  await answer(page); // locale
+  const created = join(ws, 'Accounts', 'Initech E2E.md');
+  let exists = false;
+  for (let i = 0; i < 40 && !exists; i++) {
+    exists = existsSync(created);
+    if (!exists) await page.waitForTimeout(250);
+  }
+  check('new account note created on disk', exists, created);
+  if (exists) check('note has the account frontmatter', /account: Initech E2E/.test(readFileSync(created, 'utf8')));
+  await page.locator('.tab', { hasText: 'Initech E2E.md' }).first().waitFor({ timeout: 10000 }).then(
+    () => check('note opened in an editor tab', true),
+    () => check('note opened in an editor tab', false),
+  );
+
+  // 2. Insert a checklist into it, save, read the file back.
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await runCommand(page, 'Baton: Insert checklist…');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
+  await answer(page);
+  await page.keyboard.press('Control+S');
+  let checklist = false;
+  for (let i = 0; i < 40 && !checklist; i++) {
+    checklist = /- \[ \] .*<!-- baton:/.test(readFileSync(created, 'utf8'));
+    if (!checklist) await page.waitForTimeout(250);
+  }
+  check('checklist inserted with Baton ids and saved', checklist);
+
+  // 3. Diagnostics in the Problems panel for the incomplete fixture note.
+  await page.keyboard.press('Control+P');
+  await answer(page, 'Globex E2E.md');
+  await page.waitForTimeout(1000);
+  await runCommand(page, 'Problems: Focus on Problems View');
+  const problemRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'Baton' });
+  await problemRow.first().waitFor({ timeout: 15000 }).then(
+    async () => check('Baton diagnostic in the Problems panel', true, (await problemRow.first().innerText()).replace(/\s+/g, ' ').slice(0, 100)),
+    () => check('Baton diagnostic in the Problems panel', false),
+  );
+
+  // 4. The renewal timeline webview.
+  await runCommand(page, 'Baton: Open renewal timeline');
+  const frame = await timelineFrame(page);
+  check('timeline webview rendered', Boolean(frame));
+  if (frame) {
+    const text = await frame.locator('body').innerText();
+    check('timeline lists the fixture account', text.includes('Globex E2E'));
+    check('timeline lists the new account', text.includes('Initech E2E'));
+    check('timeline shows the today marker', (await frame.locator('.today-marker').count()) === 1);
+    check('timeline has month groups', (await frame.locator('section.month h2').count()) >= 2);
+    check('an event is highlighted as due soon or overdue', (await frame.locator('li.status-due-soon, li.status-overdue').count()) > 0);
+    await frame.locator('#owner').selectOption('Suzuki').catch(() => undefined);
+    const visible = await frame.locator('li.event:visible').allInnerTexts();
+    check('owner filter narrows the list', visible.length > 0 && visible.every((t) => t.includes('Globex E2E')), `${visible.length} shown`);
+    await frame.locator('#owner').selectOption('');
+    const out = join(REPO, 'docs/images/vscode-timeline.png');
+    mkdirSync(dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    console.log(`  screenshot: ${out}`);
+    // Clicking an event opens its note.
+    await frame.locator('li.event', { hasText: 'Globex E2E' }).first().click();
+    await page.locator('.tab.active', { hasText: 'Globex E2E.md' }).waitFor({ timeout: 10000 }).then(
+      () => check('clicking an event opens its note', true),
+      () => check('clicking an event opens its note', false),
+    );
+  }
+  await context.close();
+}
+
+async function integrationSuite(browser) {
+  console.log('Integration suite (mocha inside the extension host)');
+  const ws = makeWorkspace('ws-int');
+  const context = await browser.newContext();
+  watchNetwork(context);
+  const page = await context.newPage();
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  const remote = (p) => `vscode-remote://127.0.0.1:${PORT}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(HERE)],
+    ['extensionTestsPath', remote(join(HERE, 'out/test/index.js'))],
+  ]);
+  await page.goto(`${BASE}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 180000))]);
+  const report = join(RUN, 'integration-report.txt');
+  if (existsSync(report)) process.stdout.write(readFileSync(report, 'utf8'));
+  check('mocha suite in the extension host passed', code === 0, `exit ${code}`);
+  await context.close();
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // playwright gives every launch a fresh temporary profile (its own --user-data-dir).
+});
+try {
+  const only = process.env.BATON_E2E_ONLY;
+  if (!only || only === 'ui') await uiSuite(browser);
+  if (!only || only === 'integration') await integrationSuite(browser);
+} catch (e) {
+  failures.push(String(e?.stack ?? e));
+  console.error(e);
+} finally {
+  await browser.close();
+}
+check('no request left 127.0.0.1/localhost', offMachine.length === 0, offMachine.slice(0, 5).join(' '));
+if (failures.length) {
+  console.error(`\n${failures.length} e2e check(s) failed`);
+  process.exit(1);
+}
+console.log('\nall e2e checks passed');

@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { lintAccount, parseAccountNote, type Problem } from './core.js';
+import type { BatonContext } from './context.js';
+
+export const DIAGNOSTIC_SOURCE = 'Baton';
+const DEBOUNCE_MS = 300;
+
+const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Core problems → diagnostics on their (1-based) lines; `code` carries the quick-fix key. */
+export function toDiagnostics(document: vscode.TextDocument, problems: readonly Problem[]): vscode.Diagnostic[] {
+  return problems.map((p) => {
+    const line = Math.min(Math.max(0, p.line - 1), Math.max(0, document.lineCount - 1));
+    const range = document.lineAt(line).range;
+    const d = new vscode.Diagnostic(range, p.message, SEVERITY[p.severity]);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = p.field ? `${p.code}:${p.field}` : p.code;
+    return d;
+  });
+}
+
+/** Lints one document; non-account Markdown gets no diagnostics. */
+export function lintDocument(ctx: BatonContext, document: vscode.TextDocument): vscode.Diagnostic[] {
+  const s = ctx.settings();
+  const note = parseAccountNote(document.getText(), { locale: s.locale });
+  if (note.kind !== 'account') return [];
+  const problems = lintAccount(note, { today: ctx.today(), locale: s.locale, keyPersonContactDays: s.keyPersonContactDays });
+  return toDiagnostics(document, problems);
+}
+
+/** Keeps a DiagnosticCollection in step with open Markdown documents (debounced while typing). */
+export function registerDiagnostics(ctx: BatonContext): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('baton');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const run = (document: vscode.TextDocument): void => {
+    if (document.languageId !== 'markdown' || document.uri.scheme === 'git') return;
+    collection.set(document.uri, lintDocument(ctx, document));
+  };
+  const later = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        run(document);
+        if (document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote') ctx.index.update(document.uri, document.getText());
+      }, DEBOUNCE_MS),
+    );
+  };
+
+  for (const document of vscode.workspace.textDocuments) run(document);
+  return vscode.Disposable.from(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(run),
+    vscode.workspace.onDidSaveTextDocument(run),
+    vscode.workspace.onDidChangeTextDocument((e) => later(e.document)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      clearTimeout(timers.get(d.uri.toString()));
+      collection.delete(d.uri);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('baton')) for (const document of vscode.workspace.textDocuments) run(document);
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+}
