@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAccountNote } from './account.js';
+import { checkHandoff } from './handoff.js';
 import { readFrontmatter } from './frontmatter.js';
 import { hasErrors } from './problems.js';
 import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, scanHeadings } from './sections.js';
@@ -193,5 +195,27 @@ describe('accountFileName', () => {
         expect(f.slice(0, -3)).not.toMatch(/[/\\:*?"<>|#^[\]\u0000-\u001f]|^[.\s]|[.\s]$/);
       }),
     );
+  });
+});
+
+describe('docs/note-format.md examples', () => {
+  const doc = readFileSync(new URL('../../../docs/note-format.md', import.meta.url), 'utf8');
+  const examples = [...doc.matchAll(/^````markdown\n([\s\S]*?)^````$/gm)].map((m) => m[1] ?? '');
+
+  it('has one complete example per language that parses cleanly and scores 5/5', () => {
+    expect(examples).toHaveLength(2);
+    const inputs = [EN, JA];
+    examples.forEach((text, i) => {
+      const note = parseAccountNote(text);
+      expect(note.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+      expect(note.locale).toBe(inputs[i]?.locale);
+      expect(checkHandoff(note).score).toBe(5);
+      expect(note.stakeholders?.rows.length).toBe(3);
+      expect(note.tasks.filter((t) => t.done)).toHaveLength(5);
+      // Built on the template: every template heading is there, in the same order.
+      const template = createAccountNote(inputs[i]!);
+      const headings = (t: string) => t.split('\n').filter((l) => l.startsWith('#'));
+      expect(headings(text).filter((h) => headings(template).includes(h))).toEqual(headings(template));
+    });
   });
 });
