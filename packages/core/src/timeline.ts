@@ -140,7 +140,7 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
       'first-goal',
       keyLine(a.kickoff_date ? 'kickoff_date' : 'contract_start'),
       csm,
-      `${kindLabel('first-goal', locale)} (${g[locale]})`,
+      locale === 'ja' ? `${kindLabel('first-goal', locale)}（${g.ja}）` : `${kindLabel('first-goal', locale)} (${g.en})`,
     );
   }
 
