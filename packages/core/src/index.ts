@@ -24,3 +24,6 @@ export * from './metrics.js';
 export * from './export/index.js';
 export * from './templates.js';
 export * from './handoff.js';
+export * from './relative-date.js';
+export * from './checklist-templates.js';
+export * from './checklists.js';
