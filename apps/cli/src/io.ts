@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { CliError } from './errors.js';
+
+/** Folders that never hold account notes, or hold copies of them. */
+const SKIP_DIRS = new Set(['.obsidian', '.git', 'node_modules', '.trash']);
+
+export interface VaultFile {
+  /** Relative to the walked root, forward slashes on every OS. */
+  file: string;
+  path: string;
+  text: string;
+}
+
+/** Fails with a one-line message when `dir` is not a readable directory. */
+export function requireDir(dir: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(`no such directory: ${dir}`);
+  }
+  if (!isDir) throw new CliError(`not a directory: ${dir}`);
+}
+
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/**
+ * Every Markdown file under `root`, read synchronously (faster than async reads here), in a
+ * stable order. Symlinks are followed once: real paths already visited are skipped, so a link
+ * loop ends. A file or folder that vanishes mid-walk is skipped.
+ */
+export function readMarkdownFiles(root: string): VaultFile[] {
+  requireDir(root);
+  const out: VaultFile[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string): void => {
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    // Code-point order, not locale order: the same listing on every machine.
+    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const full = join(dir, name);
+      let st;
+      try {
+        st = statSync(full);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!SKIP_DIRS.has(name)) walk(full);
+      } else if (st.isFile() && /\.(md|markdown)$/i.test(name)) {
+        try {
+          out.push({ file: toPosix(relative(root, full)), path: full, text: readFileSync(full, 'utf8') });
+        } catch {
+          // Vanished or unreadable between listing and reading.
+        }
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'EISDIR' ? `not a file: ${path}` : `cannot read ${path}${code === 'ENOENT' ? ': no such file' : ''}`);
+  }
+}
