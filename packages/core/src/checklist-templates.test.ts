@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CHECKLIST_IDS, builtinChecklists, deriveItemId, findChecklist, parseChecklistTemplate, type ChecklistTemplate } from './checklist-templates.js';
+import { BUILTIN_CHECKLIST_IDS, builtinChecklists, deriveItemId, findChecklist, parseChecklistTemplate, splitTasksFields, type ChecklistTemplate } from './checklist-templates.js';
 import { parseRelativeDate } from './relative-date.js';
 
 describe('builtinChecklists', () => {
@@ -153,6 +153,18 @@ describe('parseChecklistTemplate', () => {
     expect(template?.items.map((i) => i.text)).toEqual(['利用実績をまとめる', '決裁者と面談 ⏫']);
     expect(template?.items[0]?.id).toBe(deriveItemId('利用実績をまとめる'));
     expect(template?.items[1]?.due).toBe('renewal_date-90d');
+    // Ids come from the description: Tasks fields may be added later without changing the id.
+    expect(template?.items[1]?.id).toBe(deriveItemId('決裁者と面談'));
+  });
+
+  it('slugs the description of an ASCII item that carries Tasks fields', () => {
+    const { template } = parseChecklistTemplate('---\nbaton: checklist\nid: q\n---\n- [ ] Call the sponsor ⏫ 🔁 every month\n- [ ] ⏫\n', 'q.md');
+    expect(template?.items).toEqual([{ id: 'call-the-sponsor', text: 'Call the sponsor ⏫ 🔁 every month' }]);
+  });
+
+  it('splits Tasks fields off an item text', () => {
+    expect(splitTasksFields('Call the sponsor ⏫ 🔁 every month')).toEqual({ description: 'Call the sponsor', fields: '⏫ 🔁 every month' });
+    expect(splitTasksFields('Plain')).toEqual({ description: 'Plain', fields: '' });
   });
 
   it('uses the id as title when there is none, and reads items without due dates', () => {

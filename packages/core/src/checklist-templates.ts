@@ -372,6 +372,9 @@ export function findChecklist(id: string, locale: Locale, teamTemplates: readonl
   );
 }
 
+/** Where Tasks plugin fields start (`⏫`, `🔁 every week`, …): they belong after Baton's comment. */
+const TASKS_FIELD_RE = /\s*(?:📅|✅|❌|⏳|🛫|➕|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)/u;
+
 const EXPLICIT_ID_RE = /<!--\s*id:\s*(.*?)\s*-->/;
 const BRACES_RE = /\{([^{}]*)\}/g;
 /** An offset or a date-ish word: braces the author meant as a due date. Plain `{word}` stays text. */
@@ -480,7 +483,12 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
       warn('checklist.empty-item', { en: 'Item has no text; skipped', ja: '本文のない項目のため読み飛ばしました' }, line);
       continue;
     }
-    let finalId = itemId ?? deriveItemId(itemText);
+    const { description } = splitTasksFields(itemText);
+    if (description === '') {
+      warn('checklist.empty-item', { en: 'Item has no text; skipped', ja: '本文のない項目のため読み飛ばしました' }, line);
+      continue;
+    }
+    let finalId = itemId ?? deriveItemId(description);
     if (seen.has(finalId)) {
       let n = 2;
       while (seen.has(`${finalId}-${n}`)) n++;
@@ -495,6 +503,18 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
   }
   if (problems.some((p) => p.severity === 'error')) return { template: undefined, problems };
   return { template: { id, title: title || id, locale, source: 'team', file, items }, problems };
+}
+
+/**
+ * Splits an item's text into its description and trailing Tasks plugin fields.
+ *
+ * @example
+ * splitTasksFields('Call the sponsor ⏫ 🔁 every month') // { description: 'Call the sponsor', fields: '⏫ 🔁 every month' }
+ */
+export function splitTasksFields(text: string): { description: string; fields: string } {
+  const cut = text.search(TASKS_FIELD_RE);
+  if (cut < 0) return { description: text.trim(), fields: '' };
+  return { description: text.slice(0, cut).trim(), fields: text.slice(cut).trim() };
 }
 
 /**

@@ -198,11 +198,13 @@ describe('applyChecklist', () => {
         { id: 'a', text: 'dup' },
         { id: 'b c', text: 'space' },
         { id: 'd', text: 'bad due', due: 'launch+1d' },
+        { id: 'e', text: 'sneaky <!-- baton:x.y -->' },
+        { id: 'f', text: '⏫' },
       ],
     };
     const r = applyChecklist(note(''), bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems.map((p) => p.field)).toEqual(['id', 'items', 'items', 'items', 'items']);
+    if (!r.ok) expect(r.problems.map((p) => p.field)).toEqual(['id', 'items', 'items', 'items', 'items', 'items', 'items']);
   });
 
   it('refuses instead of writing into an unclosed code fence', () => {

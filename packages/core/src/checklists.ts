@@ -1,10 +1,10 @@
 import { parseAccountNote, type Account, type AccountNote } from './account.js';
-import { CHECKLIST_ID_RE, ITEM_ID_RE, type ChecklistTemplate } from './checklist-templates.js';
+import { CHECKLIST_ID_RE, ITEM_ID_RE, splitTasksFields, type ChecklistTemplate } from './checklist-templates.js';
 import { failed, unchanged, type EditResult } from './edit.js';
 import { problem, type Locale, type Problem } from './problems.js';
 import { parseRelativeDate, resolveRelativeDate } from './relative-date.js';
 import { HEADING_TITLES, normalizeHeading, type Heading } from './sections.js';
-import { ID_RE, scanTasks } from './tasks.js';
+import { ID_RE } from './tasks.js';
 import { detectEol, fencedLines, splitLinesKeepEol, stripEol } from './text.js';
 
 export interface ChecklistOptions {
@@ -26,8 +26,6 @@ export interface ChecklistProgress {
 }
 
 const ID_RE_G = new RegExp(ID_RE.source, 'g');
-/** Where Tasks plugin fields start in a template item's text (`⏫`, `🔁 every week`, …). */
-const TASKS_FIELD_RE = /\s*(?:📅|✅|❌|⏳|🛫|➕|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)/u;
 const DUE_DATE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
 
 /**
@@ -183,7 +181,8 @@ function templateProblems(t: ChecklistTemplate, locale: Locale): Problem[] | und
     if (!ITEM_ID_RE.test(it.id)) bad(`Item id "${it.id}" may only use letters, digits, ., - and _`, `項目id「${it.id}」には英数字・.・-・_ だけが使えます`, 'items');
     else if (seen.has(it.id)) bad(`Item id "${it.id}" is used twice`, `項目id「${it.id}」が重複しています`, 'items');
     seen.add(it.id);
-    if (it.text.trim() === '' || /[\r\n]/.test(it.text)) bad(`Item "${it.id}" needs one line of text`, `項目「${it.id}」の本文は1行で書いてください`, 'items');
+    if (it.text.includes('<!--')) bad(`Item "${it.id}" must not contain an HTML comment`, `項目「${it.id}」の本文にHTMLコメントは書けません`, 'items');
+    if (splitTasksFields(it.text).description === '' || /[\r\n]/.test(it.text)) bad(`Item "${it.id}" needs one line of text`, `項目「${it.id}」の本文は1行で書いてください`, 'items');
     if (it.due !== undefined && !parseRelativeDate(it.due)) bad(`Item "${it.id}": "${it.due}" is not a due date like renewal_date-90d`, `項目「${it.id}」: 「${it.due}」は renewal_date-90d のような期日ではありません`, 'items');
   }
   return out.length > 0 ? out : undefined;
@@ -205,15 +204,12 @@ function presentIdsIn(lines: readonly string[], fenced: readonly boolean[] = fen
 }
 
 function renderItem(checklistId: string, item: { id: string; text: string; due?: string }, account: Account): string {
-  const text = singleLine(item.text);
-  const cut = text.search(TASKS_FIELD_RE);
-  const description = cut < 0 ? text : text.slice(0, cut);
-  const fields = cut < 0 ? '' : ` ${text.slice(cut).trim()}`;
+  const { description, fields } = splitTasksFields(singleLine(item.text));
   const rel = item.due === undefined ? undefined : parseRelativeDate(item.due);
   const anchor = item.due === undefined ? '' : ` {${item.due.trim().replace(/^\{|\}$/g, '').trim()}}`;
   const date = rel ? resolveRelativeDate(rel, account) : undefined;
   // The comment goes before Tasks' fields so the Tasks plugin still reads them from the line's end.
-  return `- [ ] ${description} <!-- baton:${checklistId}.${item.id}${anchor} -->${date ? ` 📅 ${date}` : ''}${fields}`;
+  return `- [ ] ${description} <!-- baton:${checklistId}.${item.id}${anchor} -->${date ? ` 📅 ${date}` : ''}${fields ? ` ${fields}` : ''}`;
 }
 
 function singleLine(s: string): string {
