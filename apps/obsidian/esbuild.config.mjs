@@ -1,0 +1,30 @@
+// Production build: one minified CommonJS file plus manifest and styles, ready to copy into
+// `<vault>/.obsidian/plugins/baton/`.
+import { build } from 'esbuild';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const out = `${here}dist`;
+const watch = process.argv.includes('--watch');
+
+await mkdir(out, { recursive: true });
+await build({
+  absWorkingDir: here,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  format: 'cjs',
+  platform: 'browser',
+  target: 'es2021',
+  minify: !watch,
+  sourcemap: watch ? 'inline' : false,
+  treeShaking: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*'],
+});
+await copyFile(`${here}manifest.json`, `${out}/manifest.json`);
+await copyFile(`${here}styles.css`, `${out}/styles.css`);
+const { size } = await stat(`${out}/main.js`);
+console.log(`dist/main.js ${(size / 1024).toFixed(1)} KB`);

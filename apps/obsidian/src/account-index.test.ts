@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { AccountIndex } from './account-index';
+import { readVault, FIXTURE_VAULT } from '../test/harness';
+
+const files = readVault(FIXTURE_VAULT);
+const acme = files.get('Accounts/Acme Logistics.md') ?? '';
+
+function makeIndex(map = new Map(files)) {
+  const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [...map.keys()], read: async (p) => map.get(p) ?? Promise.reject(new Error(p)) });
+  let notified = 0;
+  index.subscribe(() => notified++);
+  return { index, map, count: () => notified };
+}
+
+describe('AccountIndex', () => {
+  it('indexes account notes only and notifies once when built', async () => {
+    const { index, count } = makeIndex();
+    await index.build(2);
+    expect(index.ready).toBe(true);
+    expect(count()).toBe(1);
+    const accounts = index.portfolio.accounts().map((a) => a.account.account);
+    expect(accounts).toContain('Acme Logistics');
+    expect(accounts).toContain('株式会社サンプル');
+    expect(index.portfolio.has('Meeting notes.md')).toBe(false);
+    expect(index.portfolio.timeline().some((e) => e.file === 'Accounts/Acme Logistics.md' && e.kind === 'renewal' && e.date === '2027-03-31')).toBe(true);
+  });
+
+  it('skips a file that fails to read instead of failing the build', async () => {
+    const { index } = makeIndex();
+    const bad = new AccountIndex({ today: '2026-11-22' }, { candidates: () => ['gone.md', 'Accounts/Acme Logistics.md'], read: async (p) => (p === 'gone.md' ? Promise.reject(new Error('x')) : acme) });
+    await bad.build();
+    expect(bad.portfolio.size).toBe(1);
+    void index;
+  });
+
+  it('upsert re-reads one note: a changed renewal date moves its event', async () => {
+    const { index, count } = makeIndex();
+    await index.build();
+    const before = count();
+    index.upsert('Accounts/Acme Logistics.md', acme.replace('renewal_date: 2027-03-31', 'renewal_date: 2027-06-30'));
+    expect(count()).toBe(before + 1);
+    const renewal = index.portfolio.timeline({ kind: 'renewal', account: 'Acme Logistics' });
+    expect(renewal.map((e) => e.date)).toEqual(['2027-06-30']);
+  });
+
+  it('ignores edits to notes that are not and were not accounts', async () => {
+    const { index, count } = makeIndex();
+    await index.build();
+    const before = count();
+    index.upsert('Meeting notes.md', '# still not an account');
+    expect(count()).toBe(before);
+  });
+
+  it('follows renames and deletes', async () => {
+    const { index } = makeIndex();
+    await index.build();
+    index.rename('Accounts/Acme Logistics.md', 'Archive/Acme.md');
+    const files = new Set(index.portfolio.timeline().map((e) => e.file));
+    expect(files.has('Archive/Acme.md')).toBe(true);
+    expect(files.has('Accounts/Acme Logistics.md')).toBe(false);
+    index.remove('Archive/Acme.md');
+    expect(index.portfolio.timeline().some((e) => e.account === 'Acme Logistics')).toBe(false);
+  });
+
+  it('setOptions re-dates statuses without re-reading', async () => {
+    const { index } = makeIndex();
+    await index.build();
+    const status = () => index.portfolio.timeline({ kind: 'task', account: 'Acme Logistics' }).find((e) => e.date === '2026-12-10')?.status;
+    expect(status()).toBe('upcoming');
+    index.setOptions({ today: '2026-12-01' });
+    expect(status()).toBe('due-soon');
+    index.setOptions({ today: '2026-12-20' });
+    expect(status()).toBe('overdue');
+  });
+
+  it('unsubscribe stops notifications', async () => {
+    const { index } = makeIndex();
+    let n = 0;
+    const off = index.subscribe(() => n++);
+    off();
+    await index.build();
+    expect(n).toBe(0);
+  });
+});

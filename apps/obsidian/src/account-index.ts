@@ -1,0 +1,81 @@
+import { Portfolio, type PortfolioOptions } from '@baton/core';
+
+/** What the index needs from the vault; Obsidian supplies it in main.ts, tests supply a map. */
+export interface NoteSource {
+  /** Markdown paths that may be account notes (cheap pre-filter from the metadata cache). */
+  candidates(): string[];
+  read(path: string): Promise<string>;
+}
+
+type Listener = () => void;
+
+/**
+ * The plugin's one live index: wraps core's incremental `Portfolio` and tells subscribers
+ * (timeline view, status bar) when something changed. No Obsidian imports, so it is tested
+ * directly.
+ */
+export class AccountIndex {
+  readonly portfolio: Portfolio;
+  ready = false;
+  /** Bumped on every change so views can skip work when nothing moved. */
+  version = 0;
+  private listeners = new Set<Listener>();
+
+  constructor(
+    options: PortfolioOptions,
+    private readonly source: NoteSource,
+  ) {
+    this.portfolio = new Portfolio(options);
+  }
+
+  /** Reads every candidate once, in small batches so the UI keeps breathing. */
+  async build(batchSize = 200): Promise<void> {
+    const paths = this.source.candidates();
+    for (let i = 0; i < paths.length; i += batchSize) {
+      const batch = paths.slice(i, i + batchSize);
+      const texts = await Promise.all(batch.map((p) => this.source.read(p).catch(() => undefined)));
+      batch.forEach((p, j) => {
+        const t = texts[j];
+        if (t !== undefined) this.portfolio.upsert(p, t);
+      });
+      if (i + batchSize < paths.length) await new Promise((r) => setTimeout(r, 0));
+    }
+    this.ready = true;
+    this.changed();
+  }
+
+  upsert(path: string, text: string): void {
+    const had = this.portfolio.has(path);
+    this.portfolio.upsert(path, text);
+    if (had || this.portfolio.has(path)) this.changed();
+  }
+
+  remove(path: string): void {
+    if (this.portfolio.remove(path)) this.changed();
+  }
+
+  rename(from: string, to: string): void {
+    if (!this.portfolio.has(from)) return;
+    this.portfolio.rename(from, to);
+    this.changed();
+  }
+
+  setOptions(partial: Partial<PortfolioOptions>): void {
+    this.portfolio.setOptions(partial);
+    this.changed();
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const fn of [...this.listeners]) fn();
+  }
+}

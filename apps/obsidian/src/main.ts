@@ -1,0 +1,161 @@
+import { Plugin, TFile, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
+import { uiText, type IsoDate, type Locale } from '@baton/core';
+import { AccountIndex } from './account-index';
+import { COMMANDS } from './commands/index';
+import { checkHandoffCommand } from './commands/check-handoff';
+import type { BatonCommand, BatonContext } from './context';
+import { hostLanguage, todayIso } from './host';
+import { BatonSettingTab } from './settings-tab';
+import { normalizeSettings, resolveLocale, toPortfolioOptions, type BatonSettings } from './settings';
+import { HandoffStatusBar } from './status-bar';
+import { TIMELINE_VIEW_TYPE, TimelineView } from './timeline/timeline-view';
+
+/** Wiring only: registers things in `onload`, starts indexing once the layout is ready. */
+export default class BatonPlugin extends Plugin {
+  override settings: BatonSettings = normalizeSettings(undefined);
+  index!: AccountIndex;
+  statusBar!: HandoffStatusBar;
+  private currentDay: IsoDate = todayIso();
+
+  locale(): Locale {
+    return resolveLocale(this.settings.locale, hostLanguage());
+  }
+
+  today(): IsoDate {
+    return this.currentDay;
+  }
+
+  override async onload(): Promise<void> {
+    this.settings = normalizeSettings(await this.loadData());
+    const locale = this.locale();
+    const ui = uiText(locale);
+    this.index = new AccountIndex(toPortfolioOptions(this.settings, this.currentDay, locale), {
+      candidates: () => this.app.vault.getMarkdownFiles().filter((f) => this.mayBeAccount(f)).map((f) => f.path),
+      read: (path) => this.readPath(path).then((t) => t ?? Promise.reject(new Error(path))),
+    });
+    const ctx = this.context();
+
+    this.registerView(TIMELINE_VIEW_TYPE, (leaf) => new TimelineView(leaf, ctx));
+    for (const c of COMMANDS) this.addBatonCommand(c, ctx, ui);
+    this.addRibbonIcon('calendar-range', ui.commands.openTimeline, () => void this.activateTimeline());
+    this.addSettingTab(new BatonSettingTab(this.app, this, this));
+
+    const item = this.addStatusBarItem();
+    this.statusBar = new HandoffStatusBar(item, { read: (p) => this.readPath(p), locale: () => this.locale() });
+    this.registerDomEvent(item, 'click', () => {
+      const file = this.app.workspace.getActiveFile();
+      if (file) void checkHandoffCommand.run(ctx, file);
+    });
+
+    this.app.workspace.onLayoutReady(() => this.onLayoutReady());
+  }
+
+  /** Real work starts here, so Obsidian's startup is not slowed by Baton. */
+  private async onLayoutReady(): Promise<void> {
+    const { vault, metadataCache, workspace } = this.app;
+    // `changed` hands us the new text: one note re-parsed, nothing else.
+    this.registerEvent(
+      metadataCache.on('changed', (file, data) => {
+        this.index.upsert(file.path, data);
+        if (file.path === this.statusBar.activePath) void this.statusBar.show(file.path, data);
+      }),
+    );
+    this.registerEvent(vault.on('delete', (file) => this.index.remove(file.path)));
+    this.registerEvent(
+      vault.on('rename', (file, oldPath) => {
+        this.index.rename(oldPath, file.path);
+        if (oldPath === this.statusBar.activePath) void this.statusBar.show(file.path);
+      }),
+    );
+    // Registered after layout-ready: at startup `create` fires once per existing file.
+    this.registerEvent(vault.on('create', (file) => void this.indexFile(file)));
+    this.registerEvent(workspace.on('file-open', (file) => void this.statusBar.show(file?.path)));
+    // Statuses (overdue, due soon) move with the calendar, not only with edits.
+    this.registerInterval(window.setInterval(() => this.checkDay(), 10 * 60 * 1000));
+    void this.statusBar.show(workspace.getActiveFile()?.path);
+    await this.index.build();
+  }
+
+  override onunload(): void {
+    // Views are detached by Obsidian; listeners, intervals and DOM events were registered.
+  }
+
+  /** data.json changed on disk (sync from another device). */
+  override async onExternalSettingsChange(): Promise<void> {
+    this.settings = normalizeSettings(await this.loadData());
+    this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
+  }
+
+  async saveSettings(): Promise<void> {
+    await this.saveData(this.settings);
+    this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
+  }
+
+  async activateTimeline(): Promise<void> {
+    const { workspace } = this.app;
+    let leaf: WorkspaceLeaf | null | undefined = workspace.getLeavesOfType(TIMELINE_VIEW_TYPE)[0];
+    if (!leaf) {
+      leaf = workspace.getLeaf('tab');
+      await leaf.setViewState({ type: TIMELINE_VIEW_TYPE, active: true });
+    }
+    await workspace.revealLeaf(leaf);
+  }
+
+  checkDay(now: Date = new Date()): void {
+    const day = todayIso(now);
+    if (day === this.currentDay) return;
+    this.currentDay = day;
+    this.index.setOptions({ today: day });
+  }
+
+  private context(): BatonContext {
+    return {
+      app: this.app,
+      index: this.index,
+      settings: () => this.settings,
+      locale: () => this.locale(),
+      today: () => this.today(),
+      activateTimeline: () => this.activateTimeline(),
+    };
+  }
+
+  private addBatonCommand(c: BatonCommand, ctx: BatonContext, ui: ReturnType<typeof uiText>): void {
+    if (!c.needsNote) {
+      this.addCommand({ id: c.id, name: c.title(ui), icon: c.icon, callback: () => void c.run(ctx, null) });
+      return;
+    }
+    this.addCommand({
+      id: c.id,
+      name: c.title(ui),
+      icon: c.icon,
+      checkCallback: (checking) => {
+        const file = this.app.workspace.getActiveFile();
+        if (!file || file.extension !== 'md') return false;
+        if (!checking) void c.run(ctx, file);
+        return true;
+      },
+    });
+  }
+
+  /** Skips notes whose cached frontmatter says they are something else; unknown → read. */
+  private mayBeAccount(file: TFile): boolean {
+    const fm = this.app.metadataCache.getFileCache(file)?.frontmatter;
+    return fm === undefined || fm['baton'] === 'account';
+  }
+
+  private async indexFile(file: TAbstractFile): Promise<void> {
+    if (!(file instanceof TFile) || file.extension !== 'md') return;
+    const text = await this.readPath(file.path);
+    if (text !== undefined) this.index.upsert(file.path, text);
+  }
+
+  private async readPath(path: string): Promise<string | undefined> {
+    const f = this.app.vault.getAbstractFileByPath(path);
+    if (!(f instanceof TFile)) return undefined;
+    try {
+      return await this.app.vault.cachedRead(f);
+    } catch {
+      return undefined;
+    }
+  }
+}

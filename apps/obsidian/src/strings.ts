@@ -1,0 +1,107 @@
+import type { Locale } from '@baton/core';
+
+/**
+ * Obsidian-only wording (modal fields, notices, settings). Shared labels — command titles,
+ * timeline labels — come from core's `uiText` so every host says the same thing.
+ */
+const EN = {
+  notAccount: 'This note is not a Baton account note (frontmatter needs "baton: account").',
+  noActiveNote: 'Open a Markdown note first.',
+  nothingChanged: 'Nothing to change: the note already has it.',
+  updated: (file: string) => `Updated ${file}`,
+  editFailed: (file: string) => `Baton could not edit ${file}:`,
+  created: (file: string) => `Created ${file}`,
+  exists: (file: string) => `${file} already exists — opened it instead.`,
+  exported: (file: string, n: number) => `Wrote ${n} events to ${file}`,
+  templateProblems: (file: string) => `Skipped team template ${file}:`,
+  handoffAllFilled: 'all five essentials are filled in',
+  fields: {
+    account: 'Account name',
+    contractStart: 'Contract start (YYYY-MM-DD)',
+    termMonths: 'Term (months)',
+    noticeDays: 'Notice period (days, optional)',
+    salesOwner: 'Sales owner',
+    csmOwner: 'CSM owner',
+    renewalOwner: 'Renewal owner',
+    locale: 'Note language',
+    create: 'Create',
+    name: 'Name',
+    department: 'Department',
+    title: 'Title',
+    level: 'Level',
+    roles: 'Roles (comma-separated)',
+    influence: 'Influence',
+    keyPerson: 'Key person',
+    add: 'Add',
+  },
+  chooseChecklist: 'Choose a checklist to insert',
+  builtin: 'built-in',
+  team: 'team',
+  settings: {
+    accountsFolder: ['Accounts folder', 'Where new account notes are created.'] as [string, string],
+    templatesFolder: ['Team templates folder', 'Checklist templates (notes with "baton: checklist") are read from here.'] as [string, string],
+    locale: ['Language', 'Language of new notes, labels and messages.'] as [string, string],
+    outreachDays: ['Renewal outreach ladder', 'Days before the renewal date, comma-separated (e.g. 120, 90, 60, 30).'] as [string, string],
+    firstContactDays: ['First contact (business days)', 'CS should contact the customer within this many business days of contract start.'] as [string, string],
+    keyPersonDays: ['Key-person contact threshold (days)', 'Warn when no key person was contacted for longer than this.'] as [string, string],
+    fiscalYearStart: ['Fiscal year start month', 'Month the fiscal year starts (4 = April, common in Japan).'] as [string, string],
+    dueSoonDays: ['Due soon (days)', 'Open items due within this many days are highlighted.'] as [string, string],
+    calendarPath: ['Calendar export file', 'Vault path of the .ics file written by "Export renewal calendar".'] as [string, string],
+    auto: 'Follow Obsidian',
+    invalid: 'Not saved: enter whole numbers.',
+  },
+};
+
+type Strings = typeof EN;
+
+const JA: Strings = {
+  notAccount: 'このノートは Baton のアカウントノートではありません（フロントマターに「baton: account」が必要です）。',
+  noActiveNote: '先に Markdown ノートを開いてください。',
+  nothingChanged: '変更はありません（すでに入っています）。',
+  updated: (file) => `${file} を更新しました`,
+  editFailed: (file) => `${file} を編集できませんでした:`,
+  created: (file) => `${file} を作成しました`,
+  exists: (file) => `${file} はすでにあるため、そのノートを開きました。`,
+  exported: (file, n) => `${n} 件のイベントを ${file} に書き出しました`,
+  templateProblems: (file) => `チームテンプレート ${file} を読み飛ばしました:`,
+  handoffAllFilled: '5つの必須項目はすべて記入済みです',
+  fields: {
+    account: 'アカウント名',
+    contractStart: '契約開始日 (YYYY-MM-DD)',
+    termMonths: '契約期間（月）',
+    noticeDays: '解約通知期限（日数・任意）',
+    salesOwner: '営業担当',
+    csmOwner: 'CS担当',
+    renewalOwner: '更新担当',
+    locale: 'ノートの言語',
+    create: '作成',
+    name: '氏名',
+    department: '部署',
+    title: '役職',
+    level: '職位',
+    roles: '役割（カンマ区切り）',
+    influence: '影響力',
+    keyPerson: 'キーパーソン',
+    add: '追加',
+  },
+  chooseChecklist: '挿入するチェックリストを選んでください',
+  builtin: '標準',
+  team: 'チーム',
+  settings: {
+    accountsFolder: ['アカウントフォルダ', '新しいアカウントノートを作る場所です。'],
+    templatesFolder: ['チームテンプレートのフォルダ', 'チェックリストのテンプレート（「baton: checklist」のノート）をここから読み込みます。'],
+    locale: ['言語', '新しいノート・ラベル・メッセージの言語です。'],
+    outreachDays: ['更新アプローチの段取り', '更新日の何日前に動くか、カンマ区切りで（例: 120, 90, 60, 30）。'],
+    firstContactDays: ['初回連絡（営業日）', '契約開始からこの営業日数以内にCSから連絡します。'],
+    keyPersonDays: ['キーパーソン接触の間隔（日）', 'キーパーソンとの接触がこの日数を超えたら警告します。'],
+    fiscalYearStart: ['期首の月', '会計年度が始まる月（4 = 4月）。'],
+    dueSoonDays: ['期限間近（日）', 'この日数以内に期限が来る未完了の項目を強調します。'],
+    calendarPath: ['カレンダーの書き出し先', '「更新カレンダーを書き出す」で作る .ics ファイルの保管庫内のパスです。'],
+    auto: 'Obsidian に合わせる',
+    invalid: '保存していません: 整数で入力してください。',
+  },
+};
+
+export function strings(locale: Locale): Strings {
+  return locale === 'ja' ? JA : EN;
+}

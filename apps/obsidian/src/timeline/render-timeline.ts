@@ -1,0 +1,126 @@
+import type {} from 'obsidian'; // global createEl/createDiv typings only; nothing is imported at runtime
+import type { EventKind, Stage, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
+
+export interface TimelineFilterState {
+  owner?: string | undefined;
+  stage?: Stage | undefined;
+  kind?: EventKind | undefined;
+}
+
+/** The filter choices, from the unfiltered portfolio so a filter never hides its own options. */
+export interface TimelineChoices {
+  owners: string[];
+  stages: Stage[];
+  kinds: EventKind[];
+}
+
+/** What part of the view-model is on screen: thousands of accounts render a window, not everything. */
+export interface TimelineWindow {
+  /** Index of the first and one past the last month shown. */
+  from: number;
+  to: number;
+  /** Per month (`YYYY-MM`): how many events are shown. */
+  shown: Map<string, number>;
+}
+
+export const MONTH_PAGE = 12;
+export const EVENT_PAGE = 50;
+
+/** Opening window: from the oldest overdue month (at most a year back) to a year ahead. */
+export function initialWindow(view: TimelineView): TimelineWindow {
+  const current = Math.max(0, view.months.findIndex((m) => m.isCurrent));
+  const firstOverdue = view.months.findIndex((m) => m.events.some((e) => e.status === 'overdue'));
+  const from = Math.max(0, current - MONTH_PAGE, Math.min(current, firstOverdue < 0 ? current : firstOverdue));
+  return { from, to: Math.min(view.months.length, current + MONTH_PAGE), shown: new Map() };
+}
+
+/**
+ * Draws the timeline into `root` with createEl/setText only: note text (account names, task
+ * titles) always lands in text nodes, never in HTML. Interactive elements carry `data-action`
+ * (and `data-index` into the returned list) so the owner handles all input with one delegated
+ * listener per event type.
+ */
+export function renderTimeline(
+  root: HTMLElement,
+  view: TimelineView,
+  choices: TimelineChoices,
+  filter: TimelineFilterState,
+  win: TimelineWindow,
+): TimelineViewEvent[] {
+  root.empty();
+  const shownEvents: TimelineViewEvent[] = [];
+  const L = view.labels;
+  const box = root.createDiv({ cls: 'baton-timeline', attr: { lang: view.locale } });
+  box.createEl('h2', { cls: 'baton-timeline-title', text: L.timelineTitle });
+
+  const bar = box.createDiv({ cls: 'baton-timeline-filters' });
+  const select = (name: keyof TimelineFilterState, label: string, all: string, options: [string, string][], value: string | undefined) => {
+    const wrap = bar.createEl('label', { cls: 'baton-filter' });
+    wrap.createSpan({ cls: 'baton-filter-label', text: label });
+    const sel = wrap.createEl('select', { cls: 'dropdown', attr: { 'data-action': 'filter', 'data-filter': name } });
+    sel.createEl('option', { value: '', text: all });
+    for (const [v, text] of options) {
+      const o = sel.createEl('option', { value: v, text });
+      if (v === value) o.selected = true;
+    }
+  };
+  select('owner', L.owner, L.allOwners, choices.owners.map((o) => [o, o]), filter.owner);
+  select('stage', L.stage, L.allStages, choices.stages.map((s) => [s, L.stages[s] ?? s]), filter.stage);
+  select('kind', L.kind, L.allKinds, choices.kinds.map((k) => [k, L.kinds[k]]), filter.kind);
+
+  const counts = box.createDiv({ cls: 'baton-timeline-counts' });
+  for (const s of ['overdue', 'due-soon', 'upcoming', 'done'] as const) {
+    counts.createSpan({ cls: `baton-count is-${s}`, text: `${L.statuses[s]} ${view.counts[s]}` });
+  }
+
+  const total = view.months.reduce((n, m) => n + m.events.length, 0);
+  if (total === 0) box.createEl('p', { cls: 'baton-timeline-empty', text: L.noEvents });
+
+  if (win.from > 0) box.createEl('button', { cls: 'baton-more baton-earlier', text: `↑ ${L.showMore} (${win.from})`, attr: { 'data-action': 'earlier' } });
+  for (const month of view.months.slice(win.from, win.to)) renderMonth(box, month, view, win, shownEvents);
+  const later = view.months.length - win.to;
+  if (later > 0) box.createEl('button', { cls: 'baton-more baton-later', text: `↓ ${L.showMore} (${later})`, attr: { 'data-action': 'later' } });
+  return shownEvents;
+}
+
+function renderMonth(box: HTMLElement, month: TimelineViewMonth, view: TimelineView, win: TimelineWindow, out: TimelineViewEvent[]): void {
+  const sec = box.createEl('section', { cls: month.isCurrent ? 'baton-month is-current' : 'baton-month', attr: { 'data-month': month.month } });
+  sec.createEl('h3', { cls: 'baton-month-label', text: month.label });
+  const list = sec.createEl('ul', { cls: 'baton-events' });
+  const limit = win.shown.get(month.month) ?? EVENT_PAGE;
+  const n = Math.min(limit, month.events.length);
+  const marker = month.todayIndex;
+  for (let i = 0; i < n; i++) {
+    if (i === marker) todayMarker(list, view);
+    const e = month.events[i];
+    if (e) renderEvent(list, e, out);
+  }
+  // Today falls after the shown slice: keep the marker visible at the slice's end.
+  if (marker !== undefined && marker >= n) todayMarker(list, view);
+  if (n < month.events.length) {
+    sec.createEl('button', {
+      cls: 'baton-more',
+      text: `${view.labels.showMore} (${month.events.length - n})`,
+      attr: { 'data-action': 'more', 'data-month': month.month },
+    });
+  }
+}
+
+function todayMarker(list: HTMLElement, view: TimelineView): void {
+  const li = list.createEl('li', { cls: 'baton-today', attr: { 'aria-label': view.labels.today } });
+  li.createSpan({ cls: 'baton-today-label', text: `${view.labels.today} ${view.today}` });
+}
+
+function renderEvent(list: HTMLElement, e: TimelineViewEvent, out: TimelineViewEvent[]): void {
+  const li = list.createEl('li', {
+    cls: `baton-event is-${e.status} kind-${e.kind}`,
+    attr: { 'data-action': 'open', 'data-index': out.length, tabindex: 0, role: 'button', title: `${e.file}:${e.line}` },
+  });
+  out.push(e);
+  li.createSpan({ cls: 'baton-event-date', text: e.date });
+  li.createSpan({ cls: 'baton-event-kind', text: e.kindLabel });
+  li.createSpan({ cls: 'baton-event-account', text: e.account });
+  li.createSpan({ cls: 'baton-event-title', text: e.title });
+  if (e.owner) li.createSpan({ cls: 'baton-event-owner', text: e.owner });
+  li.createSpan({ cls: 'baton-event-status', text: e.statusLabel });
+}
