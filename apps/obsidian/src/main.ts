@@ -121,7 +121,7 @@ export default class BatonPlugin extends Plugin {
 
   private addBatonCommand(c: BatonCommand, ctx: BatonContext, ui: ReturnType<typeof uiText>): void {
     if (!c.needsNote) {
-      this.addCommand({ id: c.id, name: c.title(ui), icon: c.icon, callback: () => void c.run(ctx, null) });
+      this.addCommand({ id: c.id, name: c.title(ui), icon: c.icon, callback: () => c.run(ctx, null) });
       return;
     }
     this.addCommand({

@@ -219,7 +219,14 @@ export class Component {
     this.onload();
     for (const c of this.children) c.load();
   }
-  onload(): void {}
+  onload(): void | Promise<void> {}
+  /** Like Obsidian: awaits an async `onload`. */
+  async loadAsync(): Promise<void> {
+    if (this._loaded) return;
+    this._loaded = true;
+    await this.onload();
+    for (const c of this.children) c.load();
+  }
   unload(): void {
     for (const c of this.children.splice(0)) c.unload();
     for (const fn of this.cleanups.splice(0).reverse()) fn();
@@ -427,7 +434,11 @@ export class Plugin extends Component {
   }
   registerView(type: string, factory: (leaf: WorkspaceLeaf) => View): void {
     this.app.workspace._views.set(type, factory);
-    this.register(() => this.app.workspace._views.delete(type));
+    // Obsidian closes a view type's leaves when the plugin that registered it goes away.
+    this.register(() => {
+      this.app.workspace.detachLeavesOfType(type);
+      this.app.workspace._views.delete(type);
+    });
   }
   async loadData(): Promise<unknown> {
     return this.data;

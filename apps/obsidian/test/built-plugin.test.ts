@@ -1,0 +1,157 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as fake from './fake-obsidian';
+import { flush, makeApp, seedFiles } from './harness';
+import { APP_DIR, DIST_MAIN, buildDist, requireBuilt } from './load-built';
+
+const MAX_BYTES = 150 * 1024;
+
+beforeAll(() => buildDist());
+
+describe('dist/ folder', () => {
+  it('holds main.js, manifest.json and styles.css, ready to drop into .obsidian/plugins/baton/', () => {
+    const manifest = JSON.parse(readFileSync(join(APP_DIR, 'dist/manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest['id']).toBe('baton');
+    expect(manifest['isDesktopOnly']).toBe(false);
+    expect(readFileSync(join(APP_DIR, 'dist/styles.css'), 'utf8')).toContain('.baton-event');
+    const js = readFileSync(DIST_MAIN, 'utf8');
+    expect(js).not.toContain('sourceMappingURL');
+    // Mobile has no Node or Electron: the bundle must not ask for them.
+    expect(js).not.toMatch(/require\("(?:fs|path|child_process|electron|node:[a-z_]+)"\)/);
+  });
+
+  it(`main.js stays within ${MAX_BYTES / 1024} KB`, () => {
+    const size = statSync(DIST_MAIN).size;
+    expect(size, `dist/main.js is ${(size / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(MAX_BYTES);
+  });
+});
+
+describe('the built plugin in a fake Obsidian', () => {
+  it('loads, indexes after layout-ready, runs every command, opens the timeline and unloads cleanly', async () => {
+    const files = seedFiles();
+    const app = makeApp(files);
+    const { default: BatonPlugin } = requireBuilt();
+    const plugin = new BatonPlugin(app, { id: 'baton', name: 'Baton', version: '0.1.0', minAppVersion: '1.5.0' }) as fake.Plugin & {
+      index: { ready: boolean; portfolio: { size: number; timeline(): { file: string; date: string; kind: string }[] }; listenerCount: number };
+      settings: { calendarPath: string; accountsFolder: string };
+      statusBar: { el: HTMLElement };
+    };
+    await plugin.loadAsync();
+
+    // onload only registers: nothing listens to the vault and nothing was read yet.
+    expect(app.vault.listenerCount()).toBe(0);
+    expect(app.metadataCache.listenerCount()).toBe(0);
+    expect(plugin.index.ready).toBe(false);
+    const ids = Object.keys(app.commands.commands).sort();
+    expect(ids).toEqual(
+      ['add-stakeholder', 'check-handoff', 'export-calendar', 'insert-checklist', 'insert-stakeholder-matrix', 'new-account', 'open-timeline', 'reanchor-checklists'].map((c) => `baton:${c}`),
+    );
+    expect(plugin.ribbonIcons).toHaveLength(1);
+    expect(plugin.settingTabs).toHaveLength(1);
+
+    await app.workspace._layoutReady();
+    expect(plugin.index.ready).toBe(true);
+    const accountFiles = [...files].filter(([, t]) => /^baton: account\s*$/m.test(t.split('\n---')[0] ?? '')).length;
+    expect(plugin.index.portfolio.size).toBe(accountFiles);
+    expect(app.vault.listenerCount()).toBeGreaterThan(0);
+
+    // New account handoff note: the modal, then the note in the accounts folder, opened.
+    await app.commands.executeCommandById('baton:new-account');
+    const modal = fake.Modal.opened.at(-1) as fake.Modal & { values: Record<string, string>; submit(): Promise<void> };
+    Object.assign(modal.values, { account: 'Zephyr Test Co', contractStart: '2026-10-01', termMonths: '12', csmOwner: 'Mia Chen' });
+    await modal.submit();
+    const path = `${plugin.settings.accountsFolder}/Zephyr Test Co.md`;
+    const created = app.vault.getFileByPath(path);
+    expect(created, fake.Notice.messages.join('\n')).not.toBeNull();
+    expect(app.workspace.getActiveFile()).toBe(created);
+    const text = () => (created ? app.vault.getFileByPath(created.path) && readNote(app, created.path) : '');
+    expect(text()).toContain('baton: account');
+    await flush();
+    expect(plugin.index.portfolio.timeline().some((e) => e.file === path && e.kind === 'renewal' && e.date === '2027-09-30')).toBe(true);
+    expect(plugin.statusBar.el.textContent).toBe('Handoff 0/5');
+
+    // Note commands run on the active note.
+    const before = text();
+    await app.commands.executeCommandById('baton:insert-stakeholder-matrix');
+    await flush();
+    expect(text()).toBe(before); // the template already has the matrix: nothing to change
+    expect(fake.Notice.messages.at(-1)).toMatch(/Nothing to change/);
+
+    await app.commands.executeCommandById('baton:add-stakeholder');
+    const sm = fake.Modal.opened.at(-1) as fake.Modal & { name: string; keyPerson: boolean; submit(): Promise<void> };
+    sm.name = 'Aoi Nakamura';
+    sm.keyPerson = true;
+    await sm.submit();
+    expect(text()).toContain('Aoi Nakamura');
+
+    await app.commands.executeCommandById('baton:insert-checklist');
+    await flush();
+    const picker = fake.Modal.opened.at(-1) as fake.FuzzySuggestModal<{ id: string; source: string; title: string }>;
+    const items = picker.getItems();
+    expect(items.some((t) => t.source === 'builtin')).toBe(true);
+    expect(items.some((t) => t.source === 'team')).toBe(true);
+    const chosen = picker._choose(items.find((t) => t.source === 'builtin')?.title ?? '');
+    await flush();
+    expect(text()).toContain(`baton:${chosen.id}.`);
+
+    const afterChecklist = text();
+    await app.commands.executeCommandById('baton:reanchor-checklists');
+    await flush();
+    expect(text()).toBe(afterChecklist); // dates already match the contract: idempotent
+
+    await app.commands.executeCommandById('baton:check-handoff');
+    await flush();
+    expect(fake.Notice.messages.at(-1)).toMatch(/^Handoff 0\/5 — missing: /);
+
+    await app.commands.executeCommandById('baton:open-timeline');
+    const leaf = app.workspace.getLeavesOfType('baton-timeline')[0];
+    expect(leaf).toBeDefined();
+    const root = (leaf?.view as fake.ItemView).contentEl;
+    expect(root.querySelectorAll('.baton-month').length).toBeGreaterThan(0);
+    expect(root.querySelector('.baton-today')).not.toBeNull();
+    expect(root.textContent).toContain('Zephyr Test Co');
+
+    // A click opens the note at the event's line.
+    const ev = root.querySelector<HTMLElement>('.baton-event');
+    ev?.click();
+    await flush();
+    const opened = app.workspace._leaves.flatMap((l) => l.openedFiles).at(-1);
+    expect(opened?.state).toMatchObject({ eState: { line: expect.any(Number) } });
+
+    await app.commands.executeCommandById('baton:export-calendar');
+    await flush();
+    const ics = readNote(app, plugin.settings.calendarPath);
+    expect(ics.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(fake.Notice.messages.at(-1)).toContain(plugin.settings.calendarPath);
+
+    // Live updates: an edit, a rename and a delete reach the open view.
+    await app.vault.modify(created as fake.TFile, text().replace('renewal_date: 2027-09-30', 'renewal_date: 2027-03-15'));
+    await flush(400);
+    expect(plugin.index.portfolio.timeline().some((e) => e.file === path && e.kind === 'renewal' && e.date === '2027-03-15')).toBe(true);
+    expect(root.textContent).toContain('2027-03-15');
+    await app.vault.rename(created as fake.TFile, 'Archive/Zephyr.md');
+    expect(plugin.index.portfolio.timeline().some((e) => e.file === 'Archive/Zephyr.md')).toBe(true);
+    await app.vault.delete(created as fake.TFile);
+    await flush(400);
+    expect(plugin.index.portfolio.timeline().some((e) => e.file.includes('Zephyr'))).toBe(false);
+    expect(root.textContent).not.toContain('Zephyr Test Co');
+
+    // Unload: every listener, interval and DOM handler goes away, and the view closes.
+    plugin.unload();
+    await flush(); // views close asynchronously, as in Obsidian
+    expect(fake.registry).toEqual({ events: 0, intervals: 0, domEvents: 0 });
+    expect(app.vault.listenerCount()).toBe(0);
+    expect(app.metadataCache.listenerCount()).toBe(0);
+    expect(app.workspace.listenerCount()).toBe(0);
+    expect(app.workspace.getLeavesOfType('baton-timeline')).toHaveLength(0);
+    expect(plugin.index.listenerCount).toBe(0);
+    expect(Object.keys(app.commands.commands)).toHaveLength(0);
+  });
+});
+
+function readNote(app: fake.App, path: string): string {
+  const f = app.vault.getFileByPath(path);
+  if (!f) throw new Error(`missing ${path}`);
+  return (app.vault as unknown as { files: Map<string, { text: string }> }).files.get(f.path)?.text ?? '';
+}
