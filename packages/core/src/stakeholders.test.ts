@@ -295,6 +295,12 @@ describe('insertStakeholderMatrix', () => {
     expect(once.ok && insertStakeholderMatrix(once.text, {})).toEqual({ ok: true, changed: false, text: once.ok && once.text });
   });
 
+  it('refuses rather than hide the table inside an unclosed code fence', () => {
+    const r = insertStakeholderMatrix('## Stakeholders\n\n```\ncode', { locale: 'en' });
+    expect(!r.ok && codes(r.problems)).toEqual(['stakeholders.not-placed']);
+    expect(addStakeholder('# A\n```js\n', { name: 'Ann' }, {}).ok).toBe(false);
+  });
+
   it('refuses a note with broken frontmatter', () => {
     const r = insertStakeholderMatrix('---\nbaton: [\n---\n# A\n', {});
     expect(r.ok).toBe(false);

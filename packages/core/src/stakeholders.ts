@@ -131,8 +131,16 @@ export interface StakeholderTable {
 
 /** Folds a cell or header for matching: NFKC, lower case, `_`/`-` as spaces, single spaces. */
 function norm(s: string): string {
-  return foldWidth(s).toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim();
+  let n = NORM_CACHE.get(s);
+  if (n === undefined) {
+    n = foldWidth(s).toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim();
+    // Cells repeat across a vault (labels, yes/no marks); a bounded memo keeps reads cheap.
+    if (NORM_CACHE.size > 4096) NORM_CACHE.clear();
+    NORM_CACHE.set(s, n);
+  }
+  return n;
 }
+const NORM_CACHE = new Map<string, string>();
 
 function lookup<T extends string>(labels: Record<T, Bilingual>, aliases: Record<string, T>): Map<string, T> {
   const m = new Map<string, T>();
@@ -259,33 +267,22 @@ function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean }
 
 /** Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe. */
 function splitRow(raw: string): string[] | undefined {
+  if (raw.indexOf('|') < 0) return undefined;
   const s = stripEol(raw).trim();
-  const cells: string[] = [];
-  let cur = '';
-  let pipes = 0;
-  let endsWithPipe = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    endsWithPipe = false;
-    if (c === '\\' && s[i + 1] === '|') {
-      cur += '|';
-      i++;
-    } else if (c === '|') {
-      cells.push(cur);
-      cur = '';
-      pipes++;
-      endsWithPipe = true;
-    } else {
-      cur += c;
-    }
-  }
-  if (pipes === 0) return undefined;
-  if (!endsWithPipe) cells.push(cur);
+  const escaped = s.indexOf('\\|') >= 0;
+  const cells = escaped ? s.split(/(?<!\\)\|/) : s.split('|');
+  if (cells.length === 1) return undefined;
   if (s.startsWith('|')) cells.shift();
-  return cells.map((c) => c.trim());
+  if (s.endsWith('|') && !s.endsWith('\\|')) cells.pop();
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] ?? '';
+    cells[i] = (escaped ? c.replace(/\\\|/g, '|') : c).trim();
+  }
+  return cells;
 }
 
 const DELIM_CELL_RE = /^:?-+:?$/;
+const DELIM_LINE_RE = /^[ \t]*\|?[ \t|:-]*[\r\n]*$/;
 
 function isDelimiterRow(raw: string, width: number): boolean {
   const cells = splitRow(raw);
@@ -299,6 +296,8 @@ function escapeCell(s: string): string {
 interface RawTable {
   headerLine: number;
   headers: string[];
+  /** Cells of each body row, split once (lines headerLine + 2 … end − 1). */
+  body: string[][];
   end: number;
 }
 
@@ -308,19 +307,26 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
   for (let i = from; i + 1 < to; i++) {
     const l = lines[i] ?? '';
     if (fenced[i] || fenced[i + 1] || /^(?: {4,}|\t)/.test(l)) continue;
+    const next = lines[i + 1] ?? '';
+    if (next.indexOf('-') < 0 || !DELIM_LINE_RE.test(next)) continue;
     const headers = splitRow(l);
-    if (!headers || !isDelimiterRow(lines[i + 1] ?? '', headers.length)) continue;
+    if (!headers || !isDelimiterRow(next, headers.length)) continue;
     let end = i + 2;
-    while (end < to && !fenced[end] && isBodyRow(lines[end] ?? '')) end++;
-    out.push({ headerLine: i, headers, end });
+    const body: string[][] = [];
+    for (; end < to && !fenced[end]; end++) {
+      const row = bodyRow(lines[end] ?? '');
+      if (!row) break;
+      body.push(row);
+    }
+    out.push({ headerLine: i, headers, body, end });
     i = end - 1;
   }
   return out;
 }
 
-function isBodyRow(raw: string): boolean {
-  const s = stripEol(raw).trim();
-  return s !== '' && !s.startsWith('#') && splitRow(s) !== undefined;
+function bodyRow(raw: string): string[] | undefined {
+  const t = raw.trimStart();
+  return t.startsWith('#') ? undefined : splitRow(raw);
 }
 
 function bodyStart(lines: readonly string[]): number {
@@ -484,7 +490,7 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
       }
       case 'last_contact': {
         const d = normalizeIsoDate(cell);
-        if (isIsoDate(d)) s.lastContact = d;
+        if (validDate(d)) s.lastContact = d;
         else warn('invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
         return;
       }
@@ -503,16 +509,25 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
   return s;
 }
 
+/** `isIsoDate` without building a Date for the days every month has. */
+function validDate(d: string): boolean {
+  const m = /^\d{4}-(\d\d)-(\d\d)$/.exec(d);
+  if (!m) return false;
+  const mo = Number(m[1]);
+  const day = Number(m[2]);
+  return mo >= 1 && mo <= 12 && day >= 1 && (day <= 28 || isIsoDate(d));
+}
+
 function nameKey(name: string): string {
   return foldWidth(name).toLowerCase().replace(/\s+/g, '');
 }
 
-function readTable(raw: RawTable, lines: readonly string[], problems: Problem[], locale: Locale): StakeholderTable | undefined {
+function readTable(raw: RawTable, problems: Problem[], locale: Locale): StakeholderTable | undefined {
   const { columns, ja, en } = columnsOf(raw.headers, problems, raw.headerLine, locale);
   const table: StakeholderTable = { headerLine: raw.headerLine, end: raw.end, columns, rows: [], locale: ja > en ? 'ja' : 'en' };
   const seen = new Map<string, number>();
   for (let i = raw.headerLine + 2; i < raw.end; i++) {
-    const cells = splitRow(lines[i] ?? '') ?? [];
+    const cells = raw.body[i - raw.headerLine - 2] ?? [];
     if (cells.every((c) => c === '')) continue;
     if (cells.length !== columns.length) {
       const missing = cells.length < columns.length;
@@ -575,7 +590,7 @@ export function readStakeholders(
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     const raw = tables.find((t) => hasName(columnsOf(t.headers, [], t.headerLine, locale).columns));
-    if (raw) return { table: readTable(raw, lines, problems, locale), problems };
+    if (raw) return { table: readTable(raw, problems, locale), problems };
     const other = tables[0];
     if (other)
       problems.push(
@@ -592,7 +607,7 @@ export function readStakeholders(
   }
   for (const raw of scanTables(lines, fenced, bodyStart(lines), lines.length)) {
     const { columns } = columnsOf(raw.headers, [], raw.headerLine, locale);
-    if (hasName(columns) && columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, lines, problems, locale), problems };
+    if (hasName(columns) && columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, problems, locale), problems };
   }
   return { table: undefined, problems };
 }
@@ -747,7 +762,24 @@ export function insertStakeholderMatrix(text: string, options: StakeholderEditOp
   const p = parseForEdit(text, options);
   if (Array.isArray(p)) return failed(p);
   if (p.table) return unchanged(text);
-  return changedTo(text, insertTableBlock(text, p, formatStakeholderTable([], p.locale)));
+  return verified(text, insertTableBlock(text, p, formatStakeholderTable([], p.locale)), undefined, p.locale);
+}
+
+/** Re-reads an edit: a table swallowed by an unclosed code fence must not pass as success. */
+function verified(before: string, after: string, name: string | undefined, locale: Locale): EditResult {
+  const lines = splitLinesKeepEol(after);
+  const fenced = fencedLines(lines);
+  const { table } = readStakeholders({ lines, fenced, headings: scanHeadings(lines, fenced, bodyStart(lines)) }, locale);
+  if (table && (name === undefined || table.rows.some((r) => r.name === name.trim()))) return changedTo(before, after);
+  return failed([
+    problem(
+      'stakeholders.not-placed',
+      'error',
+      { en: 'Could not place the stakeholder table: is a code block left open?', ja: '関係者の表を挿入できません。閉じていないコードブロックがないか確認してください' },
+      lines.length,
+      locale,
+    ),
+  ]);
 }
 
 function completePerson(person: Partial<Stakeholder> & { name: string }): Stakeholder {
@@ -780,6 +812,7 @@ function validatePerson(s: Stakeholder, locale: Locale, line: number): Problem[]
   const out: Problem[] = [];
   const bad = (field: StakeholderColumn, text: Bilingual) => out.push(problem('stakeholders.invalid-value', 'error', text, line, locale, field));
   if (typeof s.name !== 'string' || s.name.trim() === '') bad('name', { en: 'A stakeholder needs a name', ja: '氏名を入力してください' });
+  else if (/[\r\n]/.test(s.name)) bad('name', { en: 'A name must fit on one line', ja: '氏名に改行は使えません' });
   if (s.level !== undefined && !(LEVELS as readonly string[]).includes(s.level)) bad('level', { en: `Unknown level "${String(s.level)}"`, ja: `職位「${String(s.level)}」は未知の値です` });
   for (const r of s.roles) if (!(ROLES as readonly string[]).includes(r)) bad('role', { en: `Unknown role "${String(r)}"`, ja: `役割「${String(r)}」は未知の値です` });
   if (s.attitude !== undefined && !(ATTITUDES as readonly string[]).includes(s.attitude)) bad('attitude', { en: `Unknown attitude "${String(s.attitude)}"`, ja: `温度感「${String(s.attitude)}」は未知の値です` });
@@ -811,7 +844,7 @@ export function addStakeholder(text: string, person: Partial<Stakeholder> & { na
   if (errors.length > 0) return failed(errors);
 
   if (!p.table) {
-    return changedTo(text, insertTableBlock(text, p, formatStakeholderTable([s], p.locale)));
+    return verified(text, insertTableBlock(text, p, formatStakeholderTable([s], p.locale)), s.name, p.locale);
   }
   const table = p.table;
   const dup = table.rows.find((r) => nameKey(r.name) === nameKey(s.name));
@@ -835,12 +868,12 @@ export function addStakeholder(text: string, person: Partial<Stakeholder> & { na
     ]);
   }
   const cells = cellsOf(s, table.columns, table.locale);
-  const widths = table.columns.map((_, i) => {
-    let w = 0;
-    for (let l = table.headerLine; l < table.end; l++) w = Math.max(w, displayWidth(escapeCell(splitRow(p.lines[l] ?? '')?.[i] ?? '')));
-    return w;
-  });
-  return changedTo(text, spliceLines(p.lines, table.end, [renderRow(cells, widths)], detectEol(text)));
+  const widths = table.columns.map(() => 0);
+  for (let l = table.headerLine; l < table.end; l++) {
+    const existing = splitRow(p.lines[l] ?? '') ?? [];
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(escapeCell(existing[i] ?? '')));
+  }
+  return verified(text, spliceLines(p.lines, table.end, [renderRow(cells, widths)], detectEol(text)), s.name, p.locale);
 }
 
 // ---------------------------------------------------------------------------------------------
