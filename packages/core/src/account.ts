@@ -194,6 +194,24 @@ export function parseAccountNote(input: string, options: ParseOptions = {}): Acc
     );
     return note;
   }
+  if (!frontmatter.present) {
+    // `baton: account` typed into the body: say where frontmatter must go instead of listing every key as missing.
+    const at = lines.findIndex((l) => /^baton:\s*['"]?account['"]?\s*$/.test(l.trim()));
+    note.problems.push(
+      problem(
+        'frontmatter.absent',
+        'error',
+        {
+          en: 'baton: account is in the note body; Baton reads it only from frontmatter between --- lines at the very top',
+          ja: 'baton: account が本文にあります。ノート先頭の --- で囲んだフロントマターに書いてください',
+        },
+        at + 1,
+        locale,
+        'baton',
+      ),
+    );
+    return note;
+  }
   note.account = validate(frontmatter, note.problems, locale);
   return note;
 }
@@ -210,8 +228,12 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
   let result = AccountFrontmatter.safeParse(data);
   if (!result.success) {
     let fatal = false;
+    const reported = new Set<string>();
     for (const issue of result.error.issues) {
       const key = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+      // zod can fail one value twice (1e20: not an int, and over the max); one message per field.
+      if (key !== undefined && reported.has(key)) continue;
+      if (key !== undefined) reported.add(key);
       const missing = key !== undefined && data[key] === undefined;
       if (key === undefined || (REQUIRED_KEYS as readonly string[]).includes(key)) fatal = true;
       if (key !== undefined) delete data[key];

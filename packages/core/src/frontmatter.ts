@@ -78,7 +78,9 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
     else fm.error = { message: 'frontmatter is not a list of key: value pairs', line: 1 };
   } catch (e) {
     if (e instanceof YAMLException) {
-      const line = (e.mark?.line ?? 0) + 1;
+      // js-yaml rejects a NUL before parsing, with no position: point at the line that has it.
+      const nul = e.reason?.includes('null byte') ? yamlLines.findIndex((l) => l.includes('\0')) : -1;
+      const line = nul >= 0 ? nul + 1 : (e.mark?.line ?? 0) + 1;
       fm.error = { message: e.reason || e.message.split('\n')[0] || 'invalid YAML', line };
     } else {
       fm.error = { message: 'invalid YAML', line: 1 };
