@@ -65,7 +65,7 @@ describe('the built plugin in a fake Obsidian', () => {
     const created = app.vault.getFileByPath(path);
     expect(created, fake.Notice.messages.join('\n')).not.toBeNull();
     expect(app.workspace.getActiveFile()).toBe(created);
-    const text = () => (created ? app.vault.getFileByPath(created.path) && readNote(app, created.path) : '');
+    const text = (): string => (created ? readNote(app, created.path) : '');
     expect(text()).toContain('baton: account');
     await flush();
     expect(plugin.index.portfolio.timeline().some((e) => e.file === path && e.kind === 'renewal' && e.date === '2027-09-30')).toBe(true);

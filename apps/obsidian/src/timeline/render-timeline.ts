@@ -1,5 +1,5 @@
 import type {} from 'obsidian'; // global createEl/createDiv typings only; nothing is imported at runtime
-import type { EventKind, Stage, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
+import type { EventKind, Stage, TimelineEvent, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
 
 export interface TimelineFilterState {
   owner?: string | undefined;
@@ -21,6 +21,24 @@ export interface TimelineWindow {
   to: number;
   /** Per month (`YYYY-MM`): how many events are shown. */
   shown: Map<string, number>;
+}
+
+/** Unique owners/stages/kinds across the whole portfolio (cheap, one pass). */
+export function collectChoices(events: readonly TimelineEvent[]): TimelineChoices {
+  const owners = new Set<string>();
+  const stages = new Set<Stage>();
+  const kinds = new Set<EventKind>();
+  for (const e of events) {
+    if (e.owner) owners.add(e.owner);
+    stages.add(e.stage);
+    kinds.add(e.kind);
+  }
+  return { owners: [...owners].sort((a, b) => a.localeCompare(b)), stages: [...stages], kinds: [...kinds] };
+}
+
+/** Brings the current month (and its today marker) into view. */
+export function scrollToToday(root: HTMLElement): void {
+  root.querySelector('.baton-month.is-current')?.scrollIntoView?.({ block: 'start' });
 }
 
 export const MONTH_PAGE = 12;
@@ -51,9 +69,11 @@ export function renderTimeline(
   const shownEvents: TimelineViewEvent[] = [];
   const L = view.labels;
   const box = root.createDiv({ cls: 'baton-timeline', attr: { lang: view.locale } });
-  box.createEl('h2', { cls: 'baton-timeline-title', text: L.timelineTitle });
+  // Sticky, so filters and counts stay in reach while scrolling through years of renewals.
+  const header = box.createDiv({ cls: 'baton-timeline-header' });
+  header.createEl('h2', { cls: 'baton-timeline-title', text: L.timelineTitle });
 
-  const bar = box.createDiv({ cls: 'baton-timeline-filters' });
+  const bar = header.createDiv({ cls: 'baton-timeline-filters' });
   const select = (name: keyof TimelineFilterState, label: string, all: string, options: [string, string][], value: string | undefined) => {
     const wrap = bar.createEl('label', { cls: 'baton-filter' });
     wrap.createSpan({ cls: 'baton-filter-label', text: label });
@@ -68,7 +88,7 @@ export function renderTimeline(
   select('stage', L.stage, L.allStages, choices.stages.map((s) => [s, L.stages[s] ?? s]), filter.stage);
   select('kind', L.kind, L.allKinds, choices.kinds.map((k) => [k, L.kinds[k]]), filter.kind);
 
-  const counts = box.createDiv({ cls: 'baton-timeline-counts' });
+  const counts = header.createDiv({ cls: 'baton-timeline-counts' });
   for (const s of ['overdue', 'due-soon', 'upcoming', 'done'] as const) {
     counts.createSpan({ cls: `baton-count is-${s}`, text: `${L.statuses[s]} ${view.counts[s]}` });
   }

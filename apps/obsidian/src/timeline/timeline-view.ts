@@ -1,7 +1,8 @@
 import { ItemView, TFile, debounce, type WorkspaceLeaf } from 'obsidian';
 import { buildTimelineView, uiText, type EventKind, type IsoDate, type Locale, type Stage, type TimelineEvent, type TimelineViewEvent } from '@baton/core';
+export { collectChoices } from './render-timeline';
 import type { AccountIndex } from '../account-index';
-import { EVENT_PAGE, MONTH_PAGE, initialWindow, renderTimeline, type TimelineChoices, type TimelineFilterState, type TimelineWindow } from './render-timeline';
+import { EVENT_PAGE, MONTH_PAGE, collectChoices, initialWindow, renderTimeline, scrollToToday, type TimelineFilterState, type TimelineWindow } from './render-timeline';
 
 export const TIMELINE_VIEW_TYPE = 'baton-timeline';
 
@@ -9,19 +10,6 @@ export interface TimelineHost {
   index: AccountIndex;
   locale(): Locale;
   today(): IsoDate;
-}
-
-/** Unique owners/stages/kinds across the whole portfolio (cheap, one pass). */
-export function collectChoices(events: readonly TimelineEvent[]): TimelineChoices {
-  const owners = new Set<string>();
-  const stages = new Set<Stage>();
-  const kinds = new Set<EventKind>();
-  for (const e of events) {
-    if (e.owner) owners.add(e.owner);
-    stages.add(e.stage);
-    kinds.add(e.kind);
-  }
-  return { owners: [...owners].sort((a, b) => a.localeCompare(b)), stages: [...stages], kinds: [...kinds] };
 }
 
 /** The renewal timeline pane: core's view-model, drawn by `renderTimeline`, kept live by the index. */
@@ -61,6 +49,7 @@ export class TimelineView extends ItemView {
     this.registerDomEvent(this.contentEl, 'change', (ev: Event) => this.onChange(ev));
     this.register(this.host.index.subscribe(() => this.scheduleRender()));
     this.render();
+    scrollToToday(this.contentEl);
   }
 
   override async onClose(): Promise<void> {
