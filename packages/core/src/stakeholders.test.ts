@@ -466,3 +466,13 @@ describe('lintStakeholders', () => {
     expect(lintStakeholders(healthy, { today: 'not a date' })).toEqual([]);
   });
 });
+
+describe('influence written as words or stars', () => {
+  it('reads High/Medium/Low, 高/中/低 and ★ counts on the 1–5 scale without warnings', () => {
+    const r = read(
+      '## Stakeholders\n| Name | Influence |\n|---|---|\n| A | High |\n| B | medium |\n| C | Low |\n| D | 高 |\n| E | 中 |\n| F | ★★★★☆ |\n| G | huge |\n',
+    );
+    expect(r.table?.rows.map((s) => s.influence)).toEqual([5, 3, 1, 5, 3, 4, undefined]);
+    expect(codes(r.problems)).toEqual(['stakeholders.invalid-influence']);
+  });
+});

@@ -13,6 +13,9 @@ import { detectEol, displayWidth, fencedLines, foldWidth, splitLinesKeepEol, str
 export const LEVELS = ['executive', 'director', 'manager', 'staff'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** Three-step words people write instead of 1–5 (`High`, `高`), read as 5 / 3 / 1. */
+const INFLUENCE_WORDS: Record<string, number> = { high: 5, medium: 3, mid: 3, low: 1, 高: 5, 大: 5, 中: 3, 低: 1, 小: 1 };
+
 export const ROLES = ['decision_maker', 'approver', 'champion', 'influencer', 'executor', 'user', 'it', 'procurement'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -462,7 +465,11 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
       }
       case 'influence': {
         const f = foldWidth(cell).trim();
+        const word = INFLUENCE_WORDS[f.toLowerCase()];
+        const stars = /^[★☆]{1,5}$/.test(f) ? [...f].filter((c) => c === '★').length : 0;
         if (/^[1-5]$/.test(f)) s.influence = Number(f);
+        else if (word !== undefined) s.influence = word;
+        else if (stars > 0) s.influence = stars;
         else warn('invalid-influence', 'influence', cell, { en: `Influence "${cell}" should be a number from 1 to 5`, ja: `影響力「${cell}」は1〜5の数字で書いてください` });
         return;
       }
