@@ -129,7 +129,7 @@ describe('readStakeholders', () => {
 
   it('warns about unknown values and keeps them as written', () => {
     const { table: t, problems } = read(
-      '## Stakeholders\n\n| Name | Level | Role | Influence | Key person | Last contact | Status |\n|---|---|---|---|---|---|---|\n| Ann | VP of Fun | Sponsor, user | high | maybe | soon | 休職 |\n',
+      '## Stakeholders\n\n| Name | Level | Role | Influence | Key person | Last contact | Status |\n|---|---|---|---|---|---|---|\n| Ann | VP of Fun | Sponsor, user | huge | maybe | soon | 休職 |\n',
     );
     expect(problems.map((p) => [p.code, p.severity, p.field])).toEqual([
       ['stakeholders.unknown-level', 'warning', 'level'],
@@ -142,7 +142,7 @@ describe('readStakeholders', () => {
     expect(problems.every((p) => p.line === 5)).toBe(true);
     const ann = t?.rows[0];
     expect(ann).toMatchObject({ level: undefined, roles: ['user'], otherRoles: ['Sponsor'], influence: undefined, keyPerson: false, status: 'active' });
-    expect(ann?.unrecognized).toEqual({ level: 'VP of Fun', influence: 'high', key_person: 'maybe', last_contact: 'soon', status: '休職' });
+    expect(ann?.unrecognized).toEqual({ level: 'VP of Fun', influence: 'huge', key_person: 'maybe', last_contact: 'soon', status: '休職' });
   });
 
   it('gives Japanese messages when asked', () => {
