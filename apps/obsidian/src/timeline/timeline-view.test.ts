@@ -1,0 +1,99 @@
+import { createAccountNote } from '@baton/core';
+import { describe, expect, it } from 'vitest';
+import { WorkspaceLeaf, registry, type ItemView } from '../../test/fake-obsidian';
+import { flush, makeApp } from '../../test/harness';
+import { makeContext } from '../../test/context';
+import { EVENT_PAGE } from './render-timeline';
+import { TIMELINE_VIEW_TYPE, TimelineView } from './timeline-view';
+
+async function open(files?: Map<string, string>) {
+  const app = makeApp(files);
+  const ctx = await makeContext(app);
+  const leaf = new WorkspaceLeaf(app);
+  app.workspace._views.set(TIMELINE_VIEW_TYPE, (l) => new TimelineView(l as never, ctx) as unknown as ItemView);
+  await leaf.setViewState({ type: TIMELINE_VIEW_TYPE });
+  const view = leaf.view as unknown as TimelineView;
+  const root = (view as unknown as ItemView).contentEl;
+  return { app, ctx, view, root, leaf };
+}
+
+function change(select: HTMLSelectElement | null, value: string) {
+  if (!select) throw new Error('no select');
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('TimelineView', () => {
+  it('draws months, the today marker in the current month, and status classes', async () => {
+    const { root, view } = await open();
+    expect(view.getViewType()).toBe('baton-timeline');
+    expect(view.getDisplayText()).toBe('Renewal timeline');
+    expect(root.querySelector('.baton-month.is-current')?.getAttribute('data-month')).toBe('2026-11');
+    expect(root.querySelector('.baton-month.is-current .baton-today')?.textContent).toContain('2026-11-22');
+    expect(root.querySelectorAll('.baton-event.is-overdue').length).toBeGreaterThan(0);
+    expect(root.querySelector('.baton-count.is-overdue')?.textContent).toMatch(/Overdue \d+/);
+  });
+
+  it('renders hostile note text as text', async () => {
+    const { root } = await open();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(root.textContent).toContain('<script>alert(2)</script>');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('script')).toBeNull();
+  });
+
+  it('filters by owner, stage and kind, and keeps filter choices from the whole portfolio', async () => {
+    const { root, view } = await open();
+    change(root.querySelector('select[data-filter="owner"]'), 'Ravi Iyer');
+    const owners = new Set(view.renderedEvents.map((e) => e.owner));
+    expect([...owners]).toEqual(['Ravi Iyer']);
+    expect(root.querySelectorAll('select[data-filter="owner"] option').length).toBeGreaterThan(3);
+    change(root.querySelector('select[data-filter="owner"]'), '');
+    change(root.querySelector('select[data-filter="kind"]'), 'renewal');
+    expect(view.renderedEvents.length).toBeGreaterThan(0);
+    expect(view.renderedEvents.every((e) => e.kind === 'renewal')).toBe(true);
+    change(root.querySelector('select[data-filter="stage"]'), 'running');
+    expect(view.renderedEvents.map((e) => e.account)).toEqual(['株式会社サンプル']);
+    expect((root.querySelector('select[data-filter="stage"]') as HTMLSelectElement).value).toBe('running');
+  });
+
+  it('clicking an event opens its note at the line (0-based eState)', async () => {
+    const { root, view, app } = await open();
+    const el = root.querySelector<HTMLElement>('.baton-event');
+    const e = view.renderedEvents[Number(el?.getAttribute('data-index'))];
+    el?.click();
+    await flush();
+    const opened = app.workspace._leaves.flatMap((l) => l.openedFiles).at(-1);
+    expect(opened?.file.path).toBe(e?.file);
+    expect(opened?.state).toEqual({ eState: { line: (e?.line ?? 0) - 1 } });
+  });
+
+  it('caps long months and reveals more on request', async () => {
+    const files = new Map<string, string>();
+    for (let i = 0; i < 130; i++) {
+      files.set(`A/${i}.md`, createAccountNote({ account: `Co ${String(i).padStart(3, '0')}`, contractStart: '2026-01-01', termMonths: 12, locale: 'en' }));
+    }
+    const { root, view } = await open(files);
+    const dec = () => root.querySelector('.baton-month[data-month="2026-12"]');
+    const count = () => dec()?.querySelectorAll('.baton-event').length ?? 0;
+    expect(count()).toBe(EVENT_PAGE);
+    const more = dec()?.querySelector<HTMLElement>('[data-action="more"]');
+    expect(more?.textContent).toMatch(/\(\d+\)/);
+    more?.click();
+    expect(count()).toBeGreaterThan(EVENT_PAGE);
+    expect(view.renderedEvents.length).toBeGreaterThan(EVENT_PAGE);
+  });
+
+  it('re-renders (debounced) when the index changes, and stops listening once closed', async () => {
+    const { root, ctx, leaf } = await open();
+    ctx.index.upsert('New.md', createAccountNote({ account: 'Freshly Signed', contractStart: '2026-11-01', termMonths: 12, locale: 'en' }));
+    expect(root.textContent).not.toContain('Freshly Signed');
+    await flush(300);
+    expect(root.textContent).toContain('Freshly Signed');
+    const before = registry.domEvents;
+    leaf.detach();
+    await flush();
+    expect(ctx.index.listenerCount).toBe(0);
+    expect(registry.domEvents).toBe(before - 3);
+  });
+});
