@@ -62,7 +62,8 @@ describe('HTML timeline in headless Chromium', () => {
       expect(await page.getByText('<b>Mallory</b>').count()).toBeGreaterThan(0);
       expect(dialogs).toEqual([]);
       expect(requests).toEqual([]);
-      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      // A string expression: this tsconfig has no DOM types.
+      const bg = await page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
       expect(bg).toBe(scheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
       // The today marker sits in November between overdue and upcoming rows.
       const marker = page.locator('tr.today');
