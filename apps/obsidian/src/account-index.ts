@@ -76,6 +76,7 @@ export class AccountIndex {
 
   private changed(): void {
     this.version++;
-    for (const fn of [...this.listeners]) fn();
+    // A copy: a listener may unsubscribe while we notify.
+    for (const fn of Array.from(this.listeners)) fn();
   }
 }

@@ -36,8 +36,10 @@ describe('the built plugin in a fake Obsidian', () => {
       index: { ready: boolean; portfolio: { size: number; timeline(): { file: string; date: string; kind: string }[] }; listenerCount: number };
       settings: { calendarPath: string; accountsFolder: string };
       statusBar: { el: HTMLElement };
+      checkDay(d: Date): void;
     };
     await plugin.loadAsync();
+    plugin.checkDay(new Date(2026, 10, 22)); // pin "today": the view's window is relative to it
 
     // onload only registers: nothing listens to the vault and nothing was read yet.
     expect(app.vault.listenerCount()).toBe(0);
@@ -106,8 +108,8 @@ describe('the built plugin in a fake Obsidian', () => {
 
     await app.commands.executeCommandById('baton:open-timeline');
     const leaf = app.workspace.getLeavesOfType('baton-timeline')[0];
-    expect(leaf).toBeDefined();
-    const root = (leaf?.view as fake.ItemView).contentEl;
+    if (!leaf?.view) throw new Error('timeline view did not open');
+    const root = (leaf.view as fake.ItemView).contentEl;
     expect(root.querySelectorAll('.baton-month').length).toBeGreaterThan(0);
     expect(root.querySelector('.baton-today')).not.toBeNull();
     expect(root.textContent).toContain('Zephyr Test Co');

@@ -29,7 +29,7 @@ export class Events {
     if (list) this.handlers.set(ref.name, list.filter((r) => r !== ref));
   }
   trigger(name: string, ...args: unknown[]): void {
-    for (const r of [...(this.handlers.get(name) ?? [])]) r.fn(...args);
+    for (const r of Array.from(this.handlers.get(name) ?? [])) r.fn(...args);
   }
   /** Test helper: live listener count (all names). */
   listenerCount(): number {
@@ -193,7 +193,7 @@ export class FileManager {
   async processFrontMatter(file: TFile, fn: (fm: Record<string, unknown>) => void): Promise<void> {
     const text = await this.app.vault.read(file);
     const fm = readFrontmatter(text);
-    const data = { ...(fm.data ?? {}) };
+    const data = { ...fm.data };
     fn(data);
     const body = fm.closed ? fm.lines.slice(fm.bodyStart).join('') : text;
     const yaml = Object.entries(data)
