@@ -74,15 +74,26 @@ function watchNetwork(context) {
     if (LOCAL.has(host) || host.endsWith('.vscode-resource.vscode-cdn.net')) return;
     offMachine.push(url);
   });
+  // Nothing may actually leave the machine, even while we record it as a failure.
+  return context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
 }
 
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
+async function runCommand(page, title, attempts = 3) {
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 5000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (i >= attempts) throw e;
+    }
+  }
 }
 
 async function answer(page, text) {
@@ -108,19 +119,23 @@ async function timelineFrame(page) {
   return undefined;
 }
 
+let currentPage;
 async function uiSuite(browser) {
   console.log('UI suite (code-server + Chromium)');
   const ws = makeWorkspace('ws-ui');
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  watchNetwork(context);
+  await watchNetwork(context);
   const page = await context.newPage();
+  currentPage = page;
   await page.goto(`${BASE}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   await page.locator('.statusbar').waitFor({ timeout: 60000 });
-  await page.waitForTimeout(2000);
+  // Extensions register a little after the workbench paints: wait for Baton's activity-bar entry.
+  await page.locator('.activitybar [aria-label*="Baton"]').first().waitFor({ timeout: 60000 }).catch(() => console.log('  (no Baton activity-bar entry seen)'));
+  await page.waitForTimeout(1000);
 
   // 1. New account from the command palette.
-  await runCommand(page, 'Baton: New account handoff note');
+  await runCommand(page, 'Baton: New account handoff note', 12);
   await answer(page, 'Initech E2E');
   await answer(page); // contract start: today's default
   await answer(page, '12');
@@ -179,6 +194,8 @@ async function uiSuite(browser) {
     const visible = await frame.locator('li.event:visible').allInnerTexts();
     check('owner filter narrows the list', visible.length > 0 && visible.every((t) => t.includes('Globex E2E')), `${visible.length} shown`);
     await frame.locator('#owner').selectOption('');
+    await runCommand(page, 'View: Close Panel').catch(() => undefined);
+    await page.waitForTimeout(500);
     const out = join(REPO, 'docs/images/vscode-timeline.png');
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out });
@@ -197,7 +214,7 @@ async function integrationSuite(browser) {
   console.log('Integration suite (mocha inside the extension host)');
   const ws = makeWorkspace('ws-int');
   const context = await browser.newContext();
-  watchNetwork(context);
+  await watchNetwork(context);
   const page = await context.newPage();
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
@@ -227,6 +244,8 @@ try {
 } catch (e) {
   failures.push(String(e?.stack ?? e));
   console.error(e);
+  await currentPage?.screenshot({ path: join(RUN, 'failure.png') }).catch(() => undefined);
+  console.error(`screenshot of the failure: ${join(RUN, 'failure.png')}`);
 } finally {
   await browser.close();
 }

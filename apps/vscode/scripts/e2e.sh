@@ -23,6 +23,23 @@ PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" XDG_CONFIG_HOME="$RUN/
   "$CODE_SERVER" --user-data-dir "$RUN/user" --extensions-dir "$RUN/extensions" --install-extension "$HERE/dist/baton-vscode.vsix" >"$RUN/install.log" 2>&1 \
   || { cat "$RUN/install.log"; exit 1; }
 
+# Keep the workbench itself quiet too: no gallery queries, no chat side bar in screenshots.
+mkdir -p "$RUN/user/User"
+cat >"$RUN/user/User/settings.json" <<JSON
+{
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "extensions.ignoreRecommendations": true,
+  "workbench.enableExperiments": false,
+  "workbench.startupEditor": "none",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "chat.disableAIFeatures": true,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "baton.locale": "en"
+}
+JSON
+
 PORT="${BATON_E2E_PORT:-$(node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')}"
 cat >"$RUN/config.yaml" <<YAML
 bind-addr: 127.0.0.1:$PORT
@@ -30,6 +47,9 @@ auth: none
 cert: false
 YAML
 
+# The workbench would query open-vsx.org for extension metadata; point its gallery at a closed
+# local port so the run is hermetic (and any real off-machine request fails the check).
+export EXTENSIONS_GALLERY='{"serviceUrl":"http://127.0.0.1:9/gallery","itemUrl":"http://127.0.0.1:9/item","resourceUrlTemplate":"http://127.0.0.1:9/res"}'
 PATH="$NODE_DIR/bin:$PATH" XDG_CONFIG_HOME="$RUN/xdg-config" XDG_DATA_HOME="$RUN/xdg-data" BATON_E2E_REPORT="$RUN/integration-report.txt" \
   "$CODE_SERVER" --config "$RUN/config.yaml" --user-data-dir "$RUN/user" --extensions-dir "$RUN/extensions" \
   --auth none --bind-addr "127.0.0.1:$PORT" --disable-telemetry --disable-update-check --disable-workspace-trust \
@@ -38,6 +58,8 @@ SERVER_PID=$!
 cleanup() {
   kill "$SERVER_PID" 2>/dev/null || true
   wait "$SERVER_PID" 2>/dev/null || true
+  # Keep the run folder only when something failed (logs, failure.png).
+  [ "${status:-1}" -eq 0 ] && rm -rf "$RUN"
 }
 trap cleanup EXIT
 

@@ -19,7 +19,7 @@ export async function run(ctx: BatonContext, target?: unknown): Promise<vscode.U
           ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'baton-renewals.ics') } : {}),
         });
   if (!uri) return undefined;
-  const ics = toIcs(ctx.index.portfolio.timeline(), { calendarName: 'Baton', locale: s.locale });
+  const ics = toIcs(ctx.index.portfolio.timeline(), { calendarName: 'Baton', locale: s.locale, dtstamp: ctx.today() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(ics));
   void vscode.window.showInformationMessage(s.locale === 'ja' ? `書き出しました: ${uri.fsPath}` : `Exported ${uri.fsPath}`);
   return uri;
