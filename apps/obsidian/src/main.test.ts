@@ -52,7 +52,7 @@ describe('BatonPlugin wiring', () => {
     expect(el.textContent).toBe('Handoff 4/5');
     el.click();
     await flush();
-    expect(fake.Notice.messages.at(-1)).toMatch(/^Handoff 4\/5 — missing: Renewal and expansion outlook$/);
+    expect(fake.Notice.messages.at(-1)?.split('\n')[0]).toBe('Handoff 4/5 — missing: Renewal and expansion outlook');
     app.workspace._setActiveFile(app.vault.getFileByPath('Meeting notes.md'));
     await flush();
     expect(el.classList.contains('is-hidden')).toBe(true);

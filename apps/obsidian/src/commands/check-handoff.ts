@@ -1,5 +1,6 @@
 import { Notice } from 'obsidian';
-import { HEADING_TITLES, checkHandoff, parseAccountNote, uiText, type HandoffReport, type Locale } from '@baton/core';
+import { HEADING_TITLES, checkHandoff, lintAccount, parseAccountNote, uiText, type HandoffReport, type Locale } from '@baton/core';
+import { formatProblem } from '../apply-edit';
 import type { BatonCommand } from '../context';
 import { strings } from '../strings';
 
@@ -25,6 +26,9 @@ export const checkHandoffCommand: BatonCommand = {
       new Notice(strings(locale).notAccount);
       return;
     }
-    new Notice(handoffSummary(checkHandoff(note, { locale }), locale), 8000);
+    // Handoff gaps are already in the summary; the rest (stakeholders, owners, format) follows.
+    const others = lintAccount(note, { today: ctx.today(), locale, keyPersonContactDays: ctx.settings().keyPersonContactDays }).filter((p) => !p.code.startsWith('handoff.'));
+    const lines = others.slice(0, 5).map((p) => formatProblem(file.path, p));
+    new Notice([handoffSummary(checkHandoff(note, { locale }), locale), ...lines].join('\n'), 8000);
   },
 };

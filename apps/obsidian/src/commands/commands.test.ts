@@ -193,7 +193,13 @@ describe('check handoff', () => {
     const { app, file, asObs } = setup();
     const ctx = await makeContext(app);
     await checkHandoffCommand.run(ctx, asObs(file(ACME)));
-    expect(Notice.messages.at(-1)).toBe('Handoff 3/5 — missing: Future vision, Renewal and expansion outlook');
+    const lines = Notice.messages.at(-1)?.split('\n') ?? [];
+    expect(lines[0]).toBe('Handoff 3/5 — missing: Future vision, Renewal and expansion outlook');
+    // Other lints follow, with file:line [field]; the contact threshold comes from settings.
+    expect(lines).toContain(`${ACME}:46 [last_contact] No contact with key person Hana Mori for 52 days`);
+    const patient = await makeContext(app, { keyPersonContactDays: 60 });
+    await checkHandoffCommand.run(patient, asObs(file(ACME)));
+    expect(Notice.messages.at(-1)).not.toContain('[last_contact]');
     const ja = await makeContext(app, {}, 'ja');
     await checkHandoffCommand.run(ja, asObs(file('Accounts/株式会社サンプル.md')));
     expect(Notice.messages.at(-1)).toMatch(/^引き継ぎ 5\/5 — /);
