@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate, normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { problem, type Locale, type Problem } from './problems.js';
 import { scanHeadings, type Heading } from './sections.js';
-import { scanTasks, type Task } from './tasks.js';
+import { parseTaskLine, scanTasks, type Task } from './tasks.js';
 import { fencedLines, foldWidth, splitLinesKeepEol } from './text.js';
 import { readStakeholders, type StakeholderTable } from './stakeholders.js';
 
@@ -46,35 +46,34 @@ const HEALTH_ALIASES: Record<string, Health> = {
   危険: 'red',
 };
 
-const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().trim().min(1));
+/** Runs `fix` on the raw YAML value before validating it (full-width digits, `12,000,000`, aliases). */
+const before = <T extends z.ZodMiniType>(fix: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fix), schema);
 
-const isoDate = z.preprocess(
+const text = before((v) => (typeof v === 'number' ? String(v) : v), z.string().check(z.trim(), z.minLength(1)));
+
+const isoDate = before(
   (v) => (typeof v === 'string' ? normalizeIsoDate(v) : v),
-  z.string({ error: 'expected a date written as YYYY-MM-DD' }).refine(isIsoDate, {
-    error: 'expected a real calendar date written as YYYY-MM-DD',
-  }),
+  z.string({ error: 'expected a date written as YYYY-MM-DD' }).check(
+    z.refine(isIsoDate, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
+  ),
 );
 
 /** Whole numbers, also when written `12,000,000` or with full-width digits. */
 const integer = (min: number, max: number) =>
-  z.preprocess(
+  before(
     (v) => {
       if (typeof v !== 'string') return v;
       const s = foldWidth(v).replace(/[,_\s]/g, '');
       return /^-?\d+$/.test(s) ? Number(s) : v;
     },
-    z
-      .number({ error: 'expected a whole number' })
-      .int({ error: 'expected a whole number' })
-      .min(min, { error: `must be at least ${min}` })
-      .max(max, { error: `must be at most ${max}` }),
+    z.int({ error: 'expected a whole number' }).check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` })),
   );
 
 /** Money in minor-free integer units (yen, dollars): no float drift when summing a portfolio. */
 const money = integer(0, Number.MAX_SAFE_INTEGER);
 
-const aliased = <T extends string>(schema: z.ZodEnum<Record<T, T>>, aliases: Record<string, T>) =>
-  z.preprocess((v) => {
+const aliased = <T extends string>(schema: z.ZodMiniType<T>, aliases: Record<string, T>) =>
+  before((v) => {
     if (typeof v !== 'string') return v;
     const k = foldWidth(v).trim();
     return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
@@ -82,27 +81,30 @@ const aliased = <T extends string>(schema: z.ZodEnum<Record<T, T>>, aliases: Rec
 
 /**
  * The account frontmatter: flat keys so Obsidian Properties, Bases and Dataview read them.
- * Unknown keys are allowed and never touched.
+ * Unknown keys are allowed and never touched. (zod/mini keeps the plugin bundles small.)
  */
 export const AccountFrontmatter = z.looseObject({
   baton: z.literal('account'),
   account: text,
-  stage: aliased(Stage, STAGE_ALIASES).default('handoff'),
+  stage: z._default(aliased(Stage, STAGE_ALIASES), 'handoff'),
   contract_start: isoDate,
   term_months: integer(1, 120),
-  renewal_date: isoDate.optional(),
-  notice_days: integer(0, 3650).optional(),
-  arr: money.optional(),
-  arr_start: money.optional(),
-  currency: z
-    .preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as JPY or USD' }))
-    .optional(),
-  sales_owner: text.optional(),
-  csm_owner: text.optional(),
-  renewal_owner: text.optional(),
-  kickoff_date: isoDate.optional(),
-  health: aliased(Health, HEALTH_ALIASES).optional(),
-  locale: z.enum(['en', 'ja']).optional(),
+  renewal_date: z.optional(isoDate),
+  notice_days: z.optional(integer(0, 3650)),
+  arr: z.optional(money),
+  arr_start: z.optional(money),
+  currency: z.optional(
+    before(
+      (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+      z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as JPY or USD' })),
+    ),
+  ),
+  sales_owner: z.optional(text),
+  csm_owner: z.optional(text),
+  renewal_owner: z.optional(text),
+  kickoff_date: z.optional(isoDate),
+  health: z.optional(aliased(Health, HEALTH_ALIASES)),
+  locale: z.optional(z.enum(['en', 'ja'])),
 });
 export type AccountFrontmatter = z.infer<typeof AccountFrontmatter>;
 
@@ -140,6 +142,25 @@ export interface ParseOptions {
   locale?: Locale;
 }
 
+/** What a host may already know about a note (see `accountNoteFromCache`). */
+export interface PreParsed {
+  /** The frontmatter mapping, parsed by the host. */
+  frontmatter?: Record<string, unknown> | undefined;
+  /** 0-based lines of the note's task list items. */
+  taskLines?: readonly number[] | undefined;
+}
+
+function tasksAt(lines: readonly string[], fenced: readonly boolean[], from: number, at: readonly number[]): Task[] {
+  const out: Task[] = [];
+  for (const i of [...at].sort((a, b) => a - b)) {
+    const l = lines[i];
+    if (i < from || fenced[i] || l === undefined) continue;
+    const t = parseTaskLine(l, i);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
 const MARKER_RE = /^baton:\s*['"]?account['"]?\s*$/m;
 
 /**
@@ -150,9 +171,9 @@ const MARKER_RE = /^baton:\s*['"]?account['"]?\s*$/m;
  * const note = parseAccountNote('---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n---\n');
  * note.account?.renewal_date // '2027-03-31'
  */
-export function parseAccountNote(input: string, options: ParseOptions = {}): AccountNote {
+export function parseAccountNote(input: string, options: ParseOptions = {}, cached?: PreParsed): AccountNote {
   const lines = splitLinesKeepEol(input);
-  const frontmatter = readFrontmatter(input, lines);
+  const frontmatter = readFrontmatter(input, lines, cached?.frontmatter);
   const looksLikeAccount =
     frontmatter.data?.['baton'] === 'account' || (frontmatter.data === undefined && MARKER_RE.test(frontmatter.raw || (frontmatter.closed ? '' : input.slice(0, 4000))));
   const noteLocale = frontmatter.data?.['locale'];
@@ -174,7 +195,7 @@ export function parseAccountNote(input: string, options: ParseOptions = {}): Acc
   if (!looksLikeAccount) return note;
 
   note.headings = scanHeadings(lines, fenced, from);
-  note.tasks = scanTasks(lines, fenced, from);
+  note.tasks = cached?.taskLines ? tasksAt(lines, fenced, from, cached.taskLines) : scanTasks(lines, fenced, from);
   const st = readStakeholders(note, locale);
   note.stakeholders = st.table;
   note.problems.push(...st.problems);

@@ -54,7 +54,7 @@ const stakeholder: fc.Arbitrary<Stakeholder> = fc
     level: valueOr(fc.constantFrom(...LEVELS), ['VP of Fun', '顧問']),
     roles: fc.uniqueArray(fc.constantFrom(...ROLES), { maxLength: 4 }),
     otherRoles: fc.uniqueArray(fc.constantFrom('Sponsor', 'スポンサー', 'PMO', 'x|y'), { maxLength: 2 }),
-    influence: valueOr(fc.integer({ min: 1, max: 5 }), ['high', '10']),
+    influence: valueOr(fc.integer({ min: 1, max: 5 }), ['huge', '10']),
     attitude: valueOr(fc.constantFrom(...ATTITUDES), ['予算次第', 'warm-ish']),
     keyPerson: valueOr(fc.boolean(), ['maybe', '未定']),
     attendedKickoff: valueOr(fc.boolean(), ['late']),
