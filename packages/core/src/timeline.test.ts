@@ -93,3 +93,14 @@ describe('portfolio timeline and view', () => {
     expect(empty.months).toEqual([{ month: '2026-11', label: '2026年11月', events: [], isCurrent: true, todayIndex: 0 }]);
   });
 });
+
+describe('task owners', () => {
+  it('gives any renewal playbook’s items to the renewal owner', () => {
+    const n = parseAccountNote(accountNote({}, '- [ ] a <!-- baton:team-renewal.ebr --> 📅 2026-12-01\n- [ ] b <!-- baton:kickoff.roles --> 📅 2026-12-01\n'));
+    const tasks = buildAccountTimeline(n, 'a.md', { today }).filter((e) => e.kind === 'task');
+    expect(tasks.map((t) => [t.title, t.owner])).toEqual([
+      ['a', 'Tanaka'],
+      ['b', 'Sato'],
+    ]);
+  });
+});

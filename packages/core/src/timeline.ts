@@ -163,7 +163,8 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
   for (const t of note.tasks) {
     if (!t.due) continue;
     const status: EventStatus = t.closed ? 'done' : openStatus(t.due, today, dueSoon);
-    const owner = t.id?.startsWith('renewal') ? renewalOwner : csm;
+    // Renewal playbooks (built-in or a team's, e.g. `team-renewal`) belong to the renewal owner.
+    const owner = t.id !== undefined && /renewal|更新/i.test(t.id.split('.')[0] ?? '') ? renewalOwner : csm;
     push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, t.id?.split('.')[0]);
   }
   return sortEvents(events);
