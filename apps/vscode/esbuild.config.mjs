@@ -1,19 +1,6 @@
 // Bundles the extension to one minified CommonJS file (VS Code loads one file far faster than
 // many) and, separately, the in-host mocha integration suite used by scripts/e2e.sh.
-import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-
-// `import { z } from 'zod'` defeats tree shaking (the `z` namespace drags in every locale:
-// ~450 KB); `import * as z` keeps ~90 KB. Rewrites core's import until core changes it.
-const zodNamespace = {
-  name: 'zod-namespace',
-  setup(b) {
-    b.onLoad({ filter: /packages[\\/]core[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      return { contents: text.replace(/import\s*\{\s*z\s*\}\s*from\s*'zod';/g, "import * as z from 'zod';"), loader: 'ts' };
-    });
-  },
-};
 
 const common = {
   bundle: true,
@@ -24,7 +11,6 @@ const common = {
   legalComments: 'none',
   external: ['vscode'],
   logLevel: 'warning',
-  plugins: [zodNamespace],
 };
 
 await build({

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EditResult, Locale } from './core.js';
+import type { EditResult, Locale } from '@baton/core';
 
 export type ApplyOutcome = 'applied' | 'unchanged' | 'refused' | 'stale';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, type HeadingId } from './core.js';
+import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, type HeadingId } from '@baton/core';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import type { BatonContext } from './context.js';
 

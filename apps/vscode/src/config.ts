@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localeFromLanguage, type Locale } from './core.js';
+import { localeFromLanguage, type Locale } from '@baton/core';
 
 /** Baton's settings, translated once into the options core functions take. */
 export interface BatonSettings {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { lintAccount, parseAccountNote, type Problem } from './core.js';
+import { lintAccount, parseAccountNote, type Problem } from '@baton/core';
 import type { BatonContext } from './context.js';
 
 export const DIAGNOSTIC_SOURCE = 'Baton';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { filterTimeline, type TimelineEvent } from './core.js';
+import { filterTimeline, type TimelineEvent } from '@baton/core';
 import type { BatonContext } from './context.js';
 
 const ICON: Record<string, string> = { overdue: 'error', 'due-soon': 'warning', upcoming: 'calendar' };

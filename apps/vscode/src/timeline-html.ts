@@ -1,4 +1,4 @@
-import type { TimelineView, TimelineViewEvent } from './core.js';
+import type { TimelineView, TimelineViewEvent } from '@baton/core';
 
 /** Escapes text for HTML content and double-quoted attributes. Every note-derived string goes through it. */
 export function escapeHtml(s: string): string {

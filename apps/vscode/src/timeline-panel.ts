@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildTimelineView } from './core.js';
+import { buildTimelineView } from '@baton/core';
 import type { BatonContext } from './context.js';
 import { openAtLine } from './open-at-line.js';
 import { parseWebviewMessage } from './protocol.js';

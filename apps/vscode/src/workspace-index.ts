@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Portfolio, type TimelineOptions } from './core.js';
+import { Portfolio, type TimelineOptions } from '@baton/core';
 
 const MD_GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.obsidian/**}';

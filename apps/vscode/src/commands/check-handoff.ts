@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkHandoff, parseAccountNote, uiText } from '../core.js';
+import { checkHandoff, parseAccountNote, uiText } from '@baton/core';
 import type { BatonContext } from '../context.js';
 import { targetDocument } from './edit-note.js';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EditResult } from '../core.js';
+import type { EditResult } from '@baton/core';
 import { applyCoreEdit, type ApplyOutcome } from '../apply-edit.js';
 import { activeMarkdown, type BatonContext } from '../context.js';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toIcs } from '../core.js';
+import { toIcs } from '@baton/core';
 import type { BatonContext } from '../context.js';
 
 export const id = 'baton.exportIcs';

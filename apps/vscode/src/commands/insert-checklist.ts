@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { applyChecklist, builtinChecklists, parseChecklistTemplate, type ChecklistTemplate } from '../core.js';
+import { applyChecklist, builtinChecklists, parseChecklistTemplate, type ChecklistTemplate } from '@baton/core';
 import type { BatonContext } from '../context.js';
 import { editNote, targetDocument } from './edit-note.js';
 

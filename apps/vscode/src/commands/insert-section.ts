@@ -1,4 +1,4 @@
-import { insertMissingSection, type HeadingId } from '../core.js';
+import { insertMissingSection, type HeadingId } from '@baton/core';
 import type { BatonContext } from '../context.js';
 import { editNote, targetDocument } from './edit-note.js';
 

@@ -1,4 +1,4 @@
-import { insertStakeholderMatrix } from '../core.js';
+import { insertStakeholderMatrix } from '@baton/core';
 import type { BatonContext } from '../context.js';
 import { editNote, targetDocument } from './edit-note.js';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountFileName, createAccountNote, isIsoDate, type Locale } from '../core.js';
+import { accountFileName, createAccountNote, isIsoDate, type Locale } from '@baton/core';
 import type { BatonContext } from '../context.js';
 
 export const id = 'baton.newAccount';

@@ -1,4 +1,4 @@
-import { reanchorChecklists } from '../core.js';
+import { reanchorChecklists } from '@baton/core';
 import type { BatonContext } from '../context.js';
 import { editNote, targetDocument } from './edit-note.js';
 

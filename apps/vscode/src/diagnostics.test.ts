@@ -1,0 +1,64 @@
+import { createAccountNote } from '@baton/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as vscode from 'vscode';
+import { _open, _reset, CodeActionKind } from '../test/fake-vscode.js';
+import { BatonCodeActions, fixesFor } from './code-actions.js';
+import type { BatonContext } from './context.js';
+import { lintDocument, toDiagnostics } from './diagnostics.js';
+
+beforeEach(() => _reset());
+
+const ctx = {
+  settings: () => ({ locale: 'en', keyPersonContactDays: 45 }),
+  today: () => '2026-06-01',
+} as unknown as BatonContext;
+
+const skeleton = ['---', 'baton: account', 'account: Hooli', 'stage: handoff', 'contract_start: 2026-04-01', 'term_months: 12', 'locale: en', '---', '', '# Hooli', ''].join('\n');
+
+describe('diagnostics', () => {
+  it('puts core problems on their lines with code:field', () => {
+    const doc = _open('/ws/Hooli.md', skeleton) as unknown as vscode.TextDocument;
+    const diags = lintDocument(ctx, doc);
+    expect(diags.length).toBeGreaterThan(0);
+    expect(diags.every((d) => d.source === 'Baton' && d.range.start.line < doc.lineCount)).toBe(true);
+    expect(diags.map((d) => d.code)).toContain('handoff.missing-section:decision_makers');
+  });
+
+  it('gives non-account notes no diagnostics', () => {
+    const doc = _open('/ws/Readme.md', '# Just notes\n') as unknown as vscode.TextDocument;
+    expect(lintDocument(ctx, doc)).toEqual([]);
+  });
+
+  it('clamps lines past the end of the document', () => {
+    const doc = _open('/ws/a.md', 'one line') as unknown as vscode.TextDocument;
+    const [d] = toDiagnostics(doc, [{ code: 'x', severity: 'info', message: 'm', line: 99 }]);
+    expect(d?.range.start.line).toBe(0);
+    expect(d?.severity).toBe(vscode.DiagnosticSeverity.Information);
+  });
+
+  it('a complete new note has no missing-section diagnostics', () => {
+    const doc = _open('/ws/Acme.md', createAccountNote({ account: 'Acme', contractStart: '2026-04-01', termMonths: 12, locale: 'en' }));
+    const codes = lintDocument(ctx, doc as unknown as vscode.TextDocument).map((d) => String(d.code));
+    expect(codes.some((c) => c.startsWith('handoff.missing-section'))).toBe(false);
+  });
+});
+
+describe('quick fixes', () => {
+  it('maps problem codes to fixes', () => {
+    expect(fixesFor('handoff.missing-section:purchase_reason')).toEqual({ section: 'purchase_reason' });
+    expect(fixesFor('stakeholders.missing')).toEqual({ matrix: true });
+    expect(fixesFor('stakeholders.missing-name:name')).toEqual({});
+    expect(fixesFor('handoff.missing-section:not_a_section')).toEqual({});
+  });
+
+  it('offers one insert-section action per missing section, bound to the document version', () => {
+    const doc = _open('/ws/Hooli.md', skeleton) as unknown as vscode.TextDocument;
+    const diagnostics = lintDocument(ctx, doc);
+    const actions = new BatonCodeActions(ctx).provideCodeActions(doc, diagnostics[0]!.range, { diagnostics, triggerKind: 1, only: undefined } as vscode.CodeActionContext);
+    const sections = actions.filter((a) => a.command?.command === 'baton.insertSection');
+    expect(sections.length).toBe(5);
+    expect(sections[0]?.kind).toBe(CodeActionKind.QuickFix);
+    expect(sections[0]?.command?.arguments).toEqual([doc.uri, 'decision_makers', doc.version]);
+    expect(actions.some((a) => a.command?.command === 'baton.insertStakeholderMatrix')).toBe(true);
+  });
+});

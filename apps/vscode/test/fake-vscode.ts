@@ -1,0 +1,235 @@
+// A small hand-written stand-in for the `vscode` module: real value classes, in-memory
+// documents, and recorded UI calls. `_reset()` before each test.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export class Position {
+  constructor(readonly line: number, readonly character: number) {}
+}
+
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+    this.start = typeof a === 'number' ? new Position(a, b as number) : a;
+    this.end = typeof a === 'number' ? new Position(c ?? 0, d ?? 0) : (b as Position);
+  }
+}
+
+export class Uri {
+  private constructor(readonly scheme: string, readonly path: string) {}
+  static file(p: string): Uri {
+    return new Uri('file', p);
+  }
+  static parse(s: string): Uri {
+    const m = /^([a-z-]+):\/\/(.*)$/.exec(s);
+    return m ? new Uri(m[1]!, m[2]!) : new Uri('file', s);
+  }
+  static joinPath(base: Uri, ...parts: string[]): Uri {
+    return new Uri(base.scheme, [base.path.replace(/\/$/, ''), ...parts].join('/'));
+  }
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+export class TextDocument {
+  version = 1;
+  constructor(readonly uri: Uri, private text: string, readonly languageId = 'markdown') {}
+  getText(): string {
+    return this.text;
+  }
+  get lineCount(): number {
+    return this.text.split('\n').length;
+  }
+  offsetAt(p: Position): number {
+    const lines = this.text.split('\n');
+    let off = 0;
+    for (let i = 0; i < p.line && i < lines.length; i++) off += lines[i]!.length + 1;
+    return off + p.character;
+  }
+  positionAt(offset: number): Position {
+    const before = this.text.slice(0, offset).split('\n');
+    return new Position(before.length - 1, before[before.length - 1]!.length);
+  }
+  lineAt(line: number): { range: Range; text: string } {
+    const text = this.text.split('\n')[line] ?? '';
+    return { text, range: new Range(line, 0, line, text.replace(/\r$/, '').length) };
+  }
+  /** Test helper: what typing does. */
+  _setText(text: string): void {
+    this.text = text;
+    this.version++;
+  }
+}
+
+export class WorkspaceEdit {
+  readonly edits: { uri: Uri; range: Range; text: string }[] = [];
+  replace(uri: Uri, range: Range, text: string): void {
+    this.edits.push({ uri, range, text });
+  }
+}
+
+export enum DiagnosticSeverity {
+  Error = 0,
+  Warning = 1,
+  Information = 2,
+  Hint = 3,
+}
+
+export class Diagnostic {
+  source?: string;
+  code?: string | number;
+  constructor(readonly range: Range, readonly message: string, readonly severity: DiagnosticSeverity) {}
+}
+
+export class CodeActionKind {
+  static readonly QuickFix = new CodeActionKind('quickfix');
+  constructor(readonly value: string) {}
+}
+
+export class CodeAction {
+  diagnostics?: Diagnostic[];
+  isPreferred?: boolean;
+  command?: { command: string; title: string; arguments?: unknown[] };
+  constructor(readonly title: string, readonly kind: CodeActionKind) {}
+}
+
+export class EventEmitter<T> {
+  private listeners: ((e: T) => void)[] = [];
+  event = (l: (e: T) => void): { dispose(): void } => {
+    this.listeners.push(l);
+    return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
+  };
+  fire(e: T): void {
+    for (const l of this.listeners) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+export class Disposable {
+  constructor(private readonly fn: () => void) {}
+  static from(...items: { dispose(): unknown }[]): Disposable {
+    return new Disposable(() => items.forEach((i) => i.dispose()));
+  }
+  dispose(): void {
+    this.fn();
+  }
+}
+
+export class ThemeIcon {
+  constructor(readonly id: string) {}
+}
+export enum TreeItemCollapsibleState {
+  None = 0,
+}
+export class TreeItem {
+  description?: string;
+  tooltip?: string;
+  iconPath?: unknown;
+  id?: string;
+  resourceUri?: Uri;
+  command?: unknown;
+  constructor(readonly label: string, readonly collapsibleState: TreeItemCollapsibleState) {}
+}
+export class RelativePattern {
+  constructor(readonly base: unknown, readonly pattern: string) {}
+}
+export enum ViewColumn {
+  Active = -1,
+}
+
+interface State {
+  messages: { level: 'error' | 'warning' | 'info'; text: string }[];
+  documents: TextDocument[];
+  activeTextEditor: { document: TextDocument; revealRange(): void } | undefined;
+  config: Record<string, unknown>;
+  language: string;
+  files: Map<string, string>;
+  /** When set, applyEdit bumps the document version first (simulates a racing keystroke). */
+  raceOnApply: boolean;
+}
+
+const state: State = { messages: [], documents: [], activeTextEditor: undefined, config: {}, language: 'en', files: new Map(), raceOnApply: false };
+
+export function _reset(): void {
+  state.messages = [];
+  state.documents = [];
+  state.activeTextEditor = undefined;
+  state.config = {};
+  state.language = 'en';
+  state.files = new Map();
+  state.raceOnApply = false;
+}
+export const _state = state;
+
+/** Opens an in-memory document and makes it the active editor. */
+export function _open(path: string, text: string): TextDocument {
+  const doc = new TextDocument(Uri.file(path), text);
+  state.documents.push(doc);
+  state.activeTextEditor = { document: doc, revealRange: () => undefined };
+  return doc;
+}
+
+const show = (level: 'error' | 'warning' | 'info') => async (text: string) => {
+  state.messages.push({ level, text });
+  return undefined;
+};
+
+export const window = {
+  get activeTextEditor() {
+    return state.activeTextEditor;
+  },
+  showErrorMessage: show('error'),
+  showWarningMessage: show('warning'),
+  showInformationMessage: show('info'),
+  showInputBox: async () => undefined,
+  showQuickPick: async () => undefined,
+};
+
+export const env = {
+  get language() {
+    return state.language;
+  },
+};
+
+export const workspace = {
+  getConfiguration: (_section: string) => ({ get: (key: string) => state.config[key] }),
+  get textDocuments() {
+    return state.documents;
+  },
+  get workspaceFolders() {
+    return [{ uri: Uri.file('/ws'), name: 'ws', index: 0 }];
+  },
+  asRelativePath: (uri: Uri) => uri.path.replace(/^\/ws\//, ''),
+  openTextDocument: async (uri: Uri) => state.documents.find((d) => d.uri.toString() === uri.toString()),
+  applyEdit: async (edit: WorkspaceEdit) => {
+    for (const e of edit.edits) {
+      const doc = state.documents.find((d) => d.uri.toString() === e.uri.toString());
+      if (!doc) return false;
+      if (state.raceOnApply) return false;
+      const text = doc.getText();
+      doc._setText(text.slice(0, doc.offsetAt(e.range.start)) + e.text + text.slice(doc.offsetAt(e.range.end)));
+    }
+    return true;
+  },
+  fs: {
+    readFile: async (uri: Uri) => {
+      const t = state.files.get(uri.path);
+      if (t === undefined) throw new Error('ENOENT');
+      return new TextEncoder().encode(t);
+    },
+    writeFile: async (uri: Uri, bytes: Uint8Array) => void state.files.set(uri.path, new TextDecoder().decode(bytes)),
+    stat: async (uri: Uri) => {
+      if (!state.files.has(uri.path)) throw new Error('ENOENT');
+      return {};
+    },
+  },
+};
+
+export const languages = {};
+export const commands = {};
