@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { leanYaml } from '../../scripts/esbuild-lean-yaml.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = `${here}dist`;
@@ -16,7 +17,9 @@ await build({
   bundle: true,
   format: 'cjs',
   platform: 'browser',
-  target: 'es2021',
+  target: 'es2022',
+  charset: 'utf8',
+  plugins: [leanYaml],
   minify: !watch,
   sourcemap: watch ? 'inline' : false,
   treeShaking: true,
