@@ -34,7 +34,7 @@ const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|$)/;
  * @example
  * readFrontmatter('---\nbaton: account\n---\n# Acme').data // { baton: 'account' }
  */
-export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEol(text)): Frontmatter {
+export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEol(text), parsed?: Record<string, unknown>): Frontmatter {
   const fm: Frontmatter = {
     lines,
     present: false,
@@ -70,6 +70,11 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
       const key = m[1].replace(/^['"]|['"]$/g, '').trim();
       if (!fm.keyLines.has(key)) fm.keyLines.set(key, i + 1);
     }
+  }
+  // A host that already parsed the YAML (Obsidian's metadataCache) hands it over: no second parse.
+  if (parsed !== undefined) {
+    fm.data = parsed;
+    return fm;
   }
   try {
     const value = load(fm.raw, { schema: CORE_SCHEMA, json: false });

@@ -1,0 +1,22 @@
+// Child process (node --expose-gc): heap retained per indexed note, texts dropped.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [corePath, listPath, today] = process.argv.slice(2);
+const core = await import(pathToFileURL(corePath).href);
+const files = JSON.parse(readFileSync(listPath, 'utf8'));
+const settle = () => {
+  for (let i = 0; i < 4; i++) globalThis.gc();
+  return process.memoryUsage().heapUsed;
+};
+// Warm up the code paths (lazy tables, regexes) so their one-time memory is not charged to notes.
+const warm = new core.Portfolio({ today });
+for (const f of files.slice(0, 50)) warm.upsert(f, readFileSync(f, 'utf8'));
+warm.timeline();
+const before = settle();
+const p = new core.Portfolio({ today });
+for (const f of files) p.upsert(f, readFileSync(f, 'utf8'));
+const index = settle();
+p.timeline();
+const withTimeline = settle();
+const n = p.size;
+process.stdout.write(JSON.stringify({ n, indexBytes: (index - before) / n, timelineBytes: (withTimeline - before) / n, keep: p.size + warm.size }));

@@ -1,0 +1,28 @@
+import { parseAccountNote, type AccountNote, type ParseOptions } from './account.js';
+
+/** The parts of Obsidian's `CachedMetadata` Baton reads (structurally compatible, no `obsidian` import). */
+export interface CachedNoteMetadata {
+  frontmatter?: Record<string, unknown> | undefined;
+  listItems?: readonly { task?: string | undefined; position: { start: { line: number } } }[] | undefined;
+}
+
+/**
+ * Reads an account note using what the host has already parsed: the frontmatter object and the
+ * list items' positions. Skips the YAML parse and the line scan for tasks; validation, lints and
+ * timeline code are the same as `parseAccountNote`.
+ *
+ * @example
+ * const cache = app.metadataCache.getFileCache(file);
+ * const note = accountNoteFromCache(await app.vault.cachedRead(file), cache ?? {});
+ * portfolio.upsertParsed(file.path, note);
+ */
+export function accountNoteFromCache(text: string, cache: CachedNoteMetadata, options: ParseOptions = {}): AccountNote {
+  const fm = cache.frontmatter;
+  // Without a cached mapping (no frontmatter, or YAML Obsidian could not read) fall back to a full parse.
+  if (!fm || typeof fm !== 'object' || Array.isArray(fm)) return parseAccountNote(text, options);
+  const data: Record<string, unknown> = {};
+  // Obsidian keeps its own `position` inside frontmatter in some versions; it is not the user's key.
+  for (const k of Object.keys(fm)) if (k !== 'position') data[k] = fm[k];
+  const taskLines = cache.listItems?.filter((i) => i.task !== undefined).map((i) => i.position.start.line);
+  return parseAccountNote(text, options, { frontmatter: data, taskLines });
+}

@@ -1,0 +1,108 @@
+import { compareEvents, type TimelineEvent } from './timeline.js';
+
+/**
+ * The portfolio's sorted timeline, kept as one sorted bucket per day. Replacing one note's
+ * events touches a few small buckets instead of splicing a list of hundreds of thousands, and a
+ * date-bounded query reads only the days it needs.
+ */
+export class EventIndex {
+  private readonly buckets = new Map<string, TimelineEvent[]>();
+  /** Sorted day keys (ISO strings sort as dates). */
+  private days: string[] = [];
+  private flat: TimelineEvent[] | undefined;
+  private count = 0;
+
+  /**
+   * Builds the index from unsorted events in one pass.
+   *
+   * @example
+   * const index = EventIndex.from(events);
+   * index.all()[0]?.date // the earliest date
+   */
+  static from(events: Iterable<TimelineEvent>): EventIndex {
+    const index = new EventIndex();
+    for (const e of events) {
+      let b = index.buckets.get(e.date);
+      if (!b) index.buckets.set(e.date, (b = []));
+      b.push(e);
+      index.count++;
+    }
+    for (const b of index.buckets.values()) if (b.length > 1) b.sort(compareEvents);
+    index.days = [...index.buckets.keys()].sort();
+    return index;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  insert(events: readonly TimelineEvent[]): void {
+    for (const e of events) {
+      let b = this.buckets.get(e.date);
+      if (!b) {
+        this.buckets.set(e.date, (b = []));
+        this.days.splice(lowerBound(this.days, e.date), 0, e.date);
+      }
+      let lo = 0;
+      let hi = b.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareEvents(b[mid]!, e) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      b.splice(lo, 0, e);
+      this.count++;
+    }
+    if (events.length > 0) this.flat = undefined;
+  }
+
+  /** Removes exactly these event objects (by identity). */
+  remove(events: readonly TimelineEvent[]): void {
+    for (const e of events) {
+      const b = this.buckets.get(e.date);
+      const at = b ? b.indexOf(e) : -1;
+      if (!b || at < 0) continue;
+      b.splice(at, 1);
+      this.count--;
+      if (b.length === 0) {
+        this.buckets.delete(e.date);
+        const d = lowerBound(this.days, e.date);
+        if (this.days[d] === e.date) this.days.splice(d, 1);
+      }
+    }
+    if (events.length > 0) this.flat = undefined;
+  }
+
+  /** Every event in timeline order. The array is shared until the next change: do not mutate it. */
+  all(): readonly TimelineEvent[] {
+    if (!this.flat) {
+      const out: TimelineEvent[] = new Array<TimelineEvent>(this.count);
+      let i = 0;
+      for (const d of this.days) for (const e of this.buckets.get(d)!) out[i++] = e;
+      this.flat = out;
+    }
+    return this.flat;
+  }
+
+  /** Events dated within the inclusive bounds, in timeline order. */
+  range(from: string | undefined, to: string | undefined): TimelineEvent[] {
+    const out: TimelineEvent[] = [];
+    for (let i = from === undefined ? 0 : lowerBound(this.days, from); i < this.days.length; i++) {
+      const d = this.days[i]!;
+      if (to !== undefined && d > to) break;
+      for (const e of this.buckets.get(d)!) out.push(e);
+    }
+    return out;
+  }
+}
+
+function lowerBound(xs: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
