@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccountNote } from './account.js';
 import { accountNote } from './__fixtures__/notes.js';
-import { buildAccountTimeline, buildPortfolioTimeline, buildTimelineView, filterTimeline, groupByMonth } from './timeline.js';
+import { buildAccountTimeline, buildPortfolioTimeline, buildTimelineView, filterTimeline, fiscalPeriod, groupByMonth } from './timeline.js';
 
 const today = '2026-11-22';
 
@@ -102,5 +102,23 @@ describe('task owners', () => {
       ['a', 'Tanaka'],
       ['b', 'Sato'],
     ]);
+  });
+});
+
+describe('fiscal periods', () => {
+  it('names fiscal years by their start year and marks the year end', () => {
+    expect(fiscalPeriod('2027-03', 4)).toEqual({ year: 2026, quarter: 4, label: 'FY2026 Q4', isYearEnd: true });
+    expect(fiscalPeriod('2026-04', 4, 'ja')).toEqual({ year: 2026, quarter: 1, label: '2026年度 第1四半期', isYearEnd: false });
+    expect(fiscalPeriod('2026-12', 1)).toMatchObject({ year: 2026, quarter: 4, isYearEnd: true });
+    expect(fiscalPeriod('2026-10', 10)).toMatchObject({ year: 2026, quarter: 1 });
+  });
+
+  it('adds the fiscal period to every month of a view only when asked', () => {
+    const note = parseAccountNote(accountNote());
+    const events = buildAccountTimeline(note, 'a.md', { today });
+    expect(buildTimelineView(events, { today }).months.every((m) => m.fiscal === undefined)).toBe(true);
+    const months = buildTimelineView(events, { today, fiscalYearStartMonth: 4 }).months;
+    expect(months.find((m) => m.month === '2027-03')?.fiscal?.isYearEnd).toBe(true);
+    expect(months.filter((m) => m.fiscal?.isYearEnd).map((m) => m.month)).toEqual(['2027-03']);
   });
 });

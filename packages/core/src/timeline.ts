@@ -249,8 +249,38 @@ export interface TimelineViewEvent extends TimelineEvent {
   stageLabel: string;
 }
 
+export interface FiscalPeriod {
+  /** Named by the calendar year it starts in (Japanese 年度 convention): Apr 2026–Mar 2027 is 2026. */
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  /** `FY2026 Q4` / `2026年度 第4四半期`. */
+  label: string;
+  /** True for the last month of the fiscal year, when renewals cluster. */
+  isYearEnd: boolean;
+}
+
+/**
+ * The fiscal quarter a month falls in, for a fiscal year starting in `startMonth` (1–12; 4 = April,
+ * as at most Japanese companies).
+ *
+ * @example
+ * fiscalPeriod('2027-03', 4).label // 'FY2026 Q4'
+ */
+export function fiscalPeriod(month: string, startMonth: number, locale: Locale = 'en'): FiscalPeriod {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const start = Math.min(12, Math.max(1, Math.trunc(startMonth) || 1));
+  const offset = (m - start + 12) % 12;
+  const year = m >= start ? y : y - 1;
+  const quarter = (Math.floor(offset / 3) + 1) as 1 | 2 | 3 | 4;
+  const label = locale === 'ja' ? `${year}年度 第${quarter}四半期` : `FY${year} Q${quarter}`;
+  return { year, quarter, label, isYearEnd: offset === 11 };
+}
+
 export interface TimelineViewMonth extends MonthGroup<TimelineViewEvent> {
   isCurrent: boolean;
+  /** Present when the view was built with `fiscalYearStartMonth`. */
+  fiscal?: FiscalPeriod;
   /** In the current month: index of the first event on or after today (where the today marker goes). */
   todayIndex: number | undefined;
 }
@@ -275,7 +305,10 @@ export interface TimelineView {
  * Builds the render-ready timeline: months with labels, a today marker, counts and filter choices.
  * The current month is always present so the today marker has a place.
  */
-export function buildTimelineView(events: readonly TimelineEvent[], options: { today: IsoDate; locale?: Locale }): TimelineView {
+export function buildTimelineView(
+  events: readonly TimelineEvent[],
+  options: { today: IsoDate; locale?: Locale; fiscalYearStartMonth?: number },
+): TimelineView {
   const locale = options.locale ?? 'en';
   const { today } = options;
   const counts: Record<EventStatus, number> = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
@@ -296,14 +329,16 @@ export function buildTimelineView(events: readonly TimelineEvent[], options: { t
     const empty: MonthGroup<TimelineViewEvent> = { month: current, label: monthLabel(current, locale), events: [] };
     groups.splice(at < 0 ? groups.length : at, 0, empty);
   }
-  const months: TimelineViewMonth[] = groups.map((g) => {
+  const months = groups.map((g): TimelineViewMonth => {
     const isCurrent = g.month === current;
     let todayIndex: number | undefined;
     if (isCurrent) {
       todayIndex = g.events.findIndex((e) => e.date >= today);
       if (todayIndex < 0) todayIndex = g.events.length;
     }
-    return { ...g, isCurrent, todayIndex };
+    const month: TimelineViewMonth = { ...g, isCurrent, todayIndex };
+    if (options.fiscalYearStartMonth !== undefined) month.fiscal = fiscalPeriod(g.month, options.fiscalYearStartMonth, locale);
+    return month;
   });
   const ui = uiText(locale);
   const stageList = [...stages];
