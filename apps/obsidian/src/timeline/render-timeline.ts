@@ -104,8 +104,10 @@ export function renderTimeline(
 }
 
 function renderMonth(box: HTMLElement, month: TimelineViewMonth, view: TimelineView, win: TimelineWindow, out: TimelineViewEvent[]): void {
-  const sec = box.createEl('section', { cls: month.isCurrent ? 'baton-month is-current' : 'baton-month', attr: { 'data-month': month.month } });
-  sec.createEl('h3', { cls: 'baton-month-label', text: month.label });
+  const cls = ['baton-month', month.isCurrent ? 'is-current' : '', month.fiscal?.isYearEnd ? 'is-fiscal-year-end' : ''].filter(Boolean).join(' ');
+  const sec = box.createEl('section', { cls, attr: { 'data-month': month.month } });
+  const h = sec.createEl('h3', { cls: 'baton-month-label', text: month.label });
+  if (month.fiscal) h.createSpan({ cls: 'baton-fiscal', text: month.fiscal.label });
   const list = sec.createEl('ul', { cls: 'baton-events' });
   const limit = win.shown.get(month.month) ?? EVENT_PAGE;
   const n = Math.min(limit, month.events.length);

@@ -34,6 +34,18 @@ describe('TimelineView', () => {
     expect(root.querySelector('.baton-count.is-overdue')?.textContent).toMatch(/Overdue \d+/);
   });
 
+  it('tags month headers with the fiscal quarter from settings and marks the fiscal year end', async () => {
+    const { root, ctx, view } = await open();
+    expect(ctx.settings().fiscalYearStartMonth).toBe(4);
+    expect(root.querySelector('[data-month="2026-11"] .baton-fiscal')?.textContent).toBe('FY2026 Q3');
+    const ends = [...root.querySelectorAll('.baton-month.is-fiscal-year-end')].map((el) => el.getAttribute('data-month'));
+    expect(ends.length).toBeGreaterThan(0);
+    expect(ends.every((m) => m?.endsWith('-03'))).toBe(true);
+    ctx.settings().fiscalYearStartMonth = 1;
+    view.render();
+    expect(root.querySelector('[data-month="2026-11"] .baton-fiscal')?.textContent).toBe('FY2026 Q4');
+  });
+
   it('renders hostile note text as text', async () => {
     const { root } = await open();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');

@@ -10,6 +10,8 @@ export interface TimelineHost {
   index: AccountIndex;
   locale(): Locale;
   today(): IsoDate;
+  /** The month the team's fiscal year starts, for FY/年度 quarter tags on month headers. */
+  settings?(): { fiscalYearStartMonth: number };
 }
 
 /** The renewal timeline pane: core's view-model, drawn by `renderTimeline`, kept live by the index. */
@@ -61,7 +63,12 @@ export class TimelineView extends ItemView {
   render(): void {
     const all = this.host.index.portfolio.timeline();
     const filtered = this.host.index.portfolio.timeline(this.filter);
-    const view = buildTimelineView(filtered, { today: this.host.today(), locale: this.host.locale() });
+    const fiscalYearStartMonth = this.host.settings?.().fiscalYearStartMonth;
+    const view = buildTimelineView(filtered, {
+      today: this.host.today(),
+      locale: this.host.locale(),
+      ...(fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth }),
+    });
     const keys = view.months.map((m) => m.month);
     if (!this.win || keys.join() !== this.monthKeys.join()) {
       const shown = this.win?.shown ?? new Map<string, number>();
