@@ -77,3 +77,15 @@ describe('setFrontmatterValue', () => {
     );
   });
 });
+
+describe('setFrontmatterValue inside multi-line scalars', () => {
+  it('refuses to edit a key line that YAML reads as part of an open quoted string', () => {
+    const note = '---\nx: "unterminated\nstage: onboarding\n  still the string"\n---\n';
+    expect(readFrontmatter(note).data).toEqual({ x: 'unterminated stage: onboarding still the string' });
+    expect(setFrontmatterValue(note, 'stage', 'running')).toBeUndefined();
+  });
+
+  it('refuses when the new value would not read back as written', () => {
+    expect(setFrontmatterValue('---\na: 1\n---\n', 'a', 'x\ny')).toBeUndefined();
+  });
+});

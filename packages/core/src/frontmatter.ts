@@ -131,5 +131,14 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
   } else {
     lines.splice(fm.endLine, 0, rendered + eol);
   }
-  return lines.join('');
+  const out = lines.join('');
+  // The key scan is line-based; a multi-line scalar (an open quote running over later lines) can
+  // hide a `key:` line inside a string. Only accept the edit if YAML agrees that exactly this key
+  // changed, to exactly this value.
+  const after = readFrontmatter(out);
+  if (after.error || !after.data) return undefined;
+  const expected = { ...fm.data, [key]: value };
+  const keys = new Set([...Object.keys(expected), ...Object.keys(after.data)]);
+  for (const k of keys) if (JSON.stringify(after.data[k]) !== JSON.stringify(expected[k])) return undefined;
+  return out;
 }

@@ -27,10 +27,12 @@ export function stripEol(line: string): string {
   return line;
 }
 
-/** The note's dominant line ending, so inserted lines match the user's file. */
-export function detectEol(text: string): '\n' | '\r\n' {
+/** The note's line ending (from its first line break), so inserted lines match the user's file. */
+export function detectEol(text: string): '\n' | '\r\n' | '\r' {
+  const cr = text.indexOf('\r');
   const lf = text.indexOf('\n');
-  return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+  if (cr >= 0 && (lf < 0 || cr < lf)) return lf === cr + 1 ? '\r\n' : '\r';
+  return '\n';
 }
 
 /** Strips a UTF-8 byte-order mark if present. */

@@ -437,3 +437,26 @@ describe('bad input: binary content named .md', () => {
     for (const [name, r] of Object.entries(allEdits(text))) expectRefused(r, name);
   });
 });
+
+describe('classic Mac line endings (lone CR)', () => {
+  const crNote = '---\rbaton: account\raccount: Acme\rcontract_start: 2026-04-01\rterm_months: 12\r---\r# Acme\r\r## Notes\rKeep this.\r';
+
+  it('edits insert CR-terminated lines and keep every original line and blank separator', () => {
+    const edits: EditResult[] = [
+      insertStakeholderMatrix(crNote, {}),
+      applyChecklist(crNote, findChecklist('kickoff', 'en')!),
+      insertMissingSection(crNote, 'future_vision', {}),
+    ];
+    for (const r of edits) {
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(r.text).not.toContain('\n');
+      const before = splitLinesKeepEol(crNote);
+      const after = splitLinesKeepEol(r.text);
+      let i = 0;
+      for (const l of after) if (l === before[i]) i++;
+      expect(i).toBe(before.length);
+      expect(parseAccountNote(r.text).account?.account).toBe('Acme');
+    }
+  });
+});

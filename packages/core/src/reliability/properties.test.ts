@@ -146,7 +146,7 @@ const anyNote = fc.oneof(
 );
 
 /** Notes for edits: as `anyNote`, without lone CRs. */
-const editableNote = anyNote.filter((t) => !/\r(?!\n)/.test(t));
+const editableNote = anyNote;
 
 const person = fc.record({
   name: fc.constantFrom('Ito', '伊藤 花子', 'Mary-Jane', 'O|Neil', 'ｱｲ'),
@@ -258,11 +258,8 @@ describe('edits keep every byte outside their region', () => {
   it('setFrontmatterValue changes one line, or inserts one before the closing ---', () => {
     const key = fc.constantFrom('stage', 'kickoff_date', 'csm_owner', 'health', 'new_key');
     const value = fc.oneof(fc.constantFrom('running', '2026-05-01', 'yes', '', "it's", 'a: b', '#x', '佐藤'), fc.integer(), fc.boolean());
-    // Known gap (docs/reliability.md): a double-quoted value left open runs on over the next lines
-    // as valid YAML, and the line-based key scan would edit inside it. Reported; excluded here.
-    const noOpenQuote = anyNote.filter((t) => !/^[^\n"]*: "[^"\n]*\r?$/m.test(t));
     fc.assert(
-      fc.property(noOpenQuote, key, value, (text, k, v) => {
+      fc.property(anyNote, key, value, (text, k, v) => {
         const out = setFrontmatterValue(text, k, v);
         if (out === undefined) return;
         const a = splitLinesKeepEol(text);
