@@ -1,6 +1,6 @@
 import { stripEol } from './text.js';
 import type { IsoDate } from './dates.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDay } from './day-number.js';
 
 /** A Markdown task, read the way the Obsidian Tasks plugin writes it. */
 export interface Task {
@@ -47,8 +47,8 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
     closed: done || status === '-',
     text,
     title,
-    due: due && isIsoDate(due) ? due : undefined,
-    doneDate: doneDate && isIsoDate(doneDate) ? doneDate : undefined,
+    due: due && isIsoDay(due) ? due : undefined,
+    doneDate: doneDate && isIsoDay(doneDate) ? doneDate : undefined,
     id: idm?.[1],
     anchor: idm?.[2]?.trim() || undefined,
   };

@@ -1,6 +1,7 @@
 import type { Account, Stage } from './account.js';
 import type { Task } from './tasks.js';
-import { daysBetween, monthKey, shiftIsoDate, type IsoDate } from './dates.js';
+import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
+import { dayNumber, fromDayNumber } from './day-number.js';
 import {
   EVENT_KINDS,
   kindLabel,
@@ -68,14 +69,15 @@ const GOALS = [
   { slot: '1y', amount: 1, unit: 'y', en: '1 year', ja: '1年' },
 ] as const;
 
+// Statuses are computed for every event of every account: integer day numbers, no Date objects.
 function openStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventStatus {
   if (date < today) return 'overdue';
-  return daysBetween(today, date) <= dueSoon ? 'due-soon' : 'upcoming';
+  return dayNumber(date) - dayNumber(today) <= dueSoon ? 'due-soon' : 'upcoming';
 }
 
 function milestoneStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventStatus {
   if (date < today) return 'done';
-  return daysBetween(today, date) <= dueSoon ? 'due-soon' : 'upcoming';
+  return dayNumber(date) - dayNumber(today) <= dueSoon ? 'due-soon' : 'upcoming';
 }
 
 /**
@@ -145,8 +147,9 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
   }
 
   const renewalLine = keyLine(a.renewal_date_derived ? 'term_months' : 'renewal_date');
+  const renewalDay = dayNumber(a.renewal_date);
   for (const days of [...new Set(options.outreachDays ?? DEFAULT_OUTREACH_DAYS)].filter((d) => d > 0)) {
-    const date = shiftIsoDate(a.renewal_date, -days, 'd');
+    const date = Number.isInteger(days) ? fromDayNumber(renewalDay - days) : shiftIsoDate(a.renewal_date, -days, 'd');
     if (date < a.contract_start) continue;
     push(
       String(days),

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { accountNote } from './__fixtures__/notes.js';
+import { Portfolio } from './portfolio.js';
+import { StringPool } from './string-pool.js';
+
+const today = '2026-11-22';
+
+describe('Portfolio snapshots', () => {
+  const p = new Portfolio({ today });
+  p.upsert('a.md', accountNote({ account: 'A', renewal_owner: 'Sato' }, '- [ ] x 📅 2026-11-30 <!-- baton:renewal.call -->\n'));
+  p.upsert('b.md', accountNote({ account: 'B', contract_start: '2026-01-10' }));
+  p.upsert('broken.md', '---\nbaton: account\naccount: C\n---\n');
+
+  it('round-trips through JSON without reading a note', () => {
+    const q = Portfolio.fromSnapshot(JSON.parse(JSON.stringify(p.toSnapshot())), { today });
+    expect(q.timeline()).toEqual(p.timeline());
+    expect(q.allProblems()).toEqual(p.allProblems());
+    expect(q.accounts()).toEqual(p.accounts());
+    expect(q.staleFiles()).toEqual([]);
+  });
+
+  it('lists files whose problems were computed for another day', () => {
+    const q = Portfolio.fromSnapshot(p.toSnapshot(), { today: '2026-11-23' });
+    expect(q.staleFiles().sort()).toEqual(['a.md', 'b.md', 'broken.md']);
+    expect(q.timeline({ kind: 'renewal' })).toHaveLength(2);
+  });
+
+  it('ignores a snapshot of an unknown version', () => {
+    expect(Portfolio.fromSnapshot({ version: 2 } as never, { today }).size).toBe(0);
+  });
+
+  it('updates a bounded query after one upsert', () => {
+    const q = Portfolio.fromSnapshot(p.toSnapshot(), { today });
+    expect(q.timeline({ from: '2026-11-30', to: '2026-11-30', kind: 'task' })).toHaveLength(1);
+    q.upsert('a.md', accountNote({ account: 'A' }, '- [x] x 📅 2026-11-30\n- [ ] y 📅 2026-11-30\n'));
+    expect(q.timeline({ from: '2026-11-30', to: '2026-11-30', kind: 'task' }).map((e) => e.status)).toEqual(['done', 'due-soon']);
+  });
+});
+
+describe('StringPool', () => {
+  it('returns one shared copy per distinct string', () => {
+    const pool = new StringPool(2);
+    const long = 'a checklist title that is long';
+    const a = pool.intern(long.slice(2));
+    expect(pool.intern(`${long.slice(2, 10)}${long.slice(10)}`)).toBe(a);
+    pool.intern('x');
+    pool.intern('y');
+    expect(pool.size).toBeLessThanOrEqual(2);
+  });
+});
