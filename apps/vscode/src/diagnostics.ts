@@ -48,6 +48,7 @@ export function registerDiagnostics(ctx: BatonContext): vscode.Disposable {
       key,
       setTimeout(() => {
         timers.delete(key);
+        if (document.isClosed) return;
         run(document);
         if (document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote') ctx.index.update(document.uri, document.getText());
       }, DEBOUNCE_MS),

@@ -128,6 +128,10 @@ suite('Baton in a real VS Code', () => {
   });
 
   test('the index follows renames and deletes', async () => {
+    // Editors are closed first: this is about files changing on disk, not unsaved text.
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await new Promise((r) => setTimeout(r, 500));
     const from = vscode.Uri.joinPath(root(), 'E2E', 'Hooli E2E.md');
     const to = vscode.Uri.joinPath(root(), 'E2E', 'Hooli Renamed.md');
     const edit = new vscode.WorkspaceEdit();
@@ -137,6 +141,6 @@ suite('Baton in a real VS Code', () => {
     await until(() => (idx.portfolio.timeline().some((e) => e.file.endsWith('Hooli Renamed.md')) ? true : undefined));
     assert.ok(!idx.portfolio.timeline().some((e) => e.file.endsWith('Hooli E2E.md')));
     await vscode.workspace.fs.delete(to);
-    await until(() => (idx.portfolio.timeline().some((e) => e.file.endsWith('Hooli Renamed.md')) ? undefined : true));
+    await until(() => (idx.portfolio.timeline().some((e) => e.file.endsWith('Hooli Renamed.md')) ? undefined : true), 15000);
   });
 });
