@@ -14,7 +14,7 @@ for (const f of files.slice(0, 50)) warm.upsert(f, readFileSync(f, 'utf8'));
 warm.timeline();
 const before = settle();
 const p = new core.Portfolio({ today });
-for (const f of files) p.upsert(f, readFileSync(f, 'utf8'));
+for (const f of files) p.upsert(f.split('/').slice(-2).join('/'), readFileSync(f, 'utf8'));
 const index = settle();
 p.timeline();
 const withTimeline = settle();

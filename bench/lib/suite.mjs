@@ -10,6 +10,8 @@ import { fmtMs, interleave, machineInfo, median, now, stats } from './harness.mj
 import { ensureVault } from './vault.mjs';
 
 const TODAY = '2026-11-22';
+/** Hosts key notes by vault-relative path (`Accounts/Acme.md`), not by absolute path. */
+const rel = (f) => f.split('/').slice(-2).join('/');
 const TASK_LINE = /^[ \t]*[-*+][ \t]+\[(.)\][ \t]+(.*)$/;
 const DUE = /📅\s*(\d{4}-\d{2}-\d{2})/u;
 
@@ -44,13 +46,14 @@ function statAll(files) {
 
 function coldIndex(core, files) {
   const p = new core.Portfolio({ today: TODAY });
-  for (const f of files) p.upsert(f, readFileSync(f, 'utf8'));
+  for (const f of files) p.upsert(rel(f), readFileSync(f, 'utf8'));
   const stat = statAll(files);
   const events = p.timeline();
   return { p, stat, events };
 }
 
 function warmIndex(core, files, cacheFile, withTimeline) {
+  const root = files[0].split('/').slice(0, -2).join('/');
   const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
   const p = core.Portfolio.fromSnapshot(cache.snapshot, { today: TODAY });
   const seen = new Set();
@@ -60,12 +63,12 @@ function warmIndex(core, files, cacheFile, withTimeline) {
     const s = statSync(f);
     const old = cache.stat[f];
     if (!old || old[0] !== s.mtimeMs || old[1] !== s.size) {
-      p.upsert(f, readFileSync(f, 'utf8'));
+      p.upsert(rel(f), readFileSync(f, 'utf8'));
       reread++;
     }
   }
-  for (const f of Object.keys(cache.stat)) if (!seen.has(f)) p.remove(f);
-  for (const f of p.staleFiles()) p.upsert(f, readFileSync(f, 'utf8'));
+  for (const f of Object.keys(cache.stat)) if (!seen.has(f)) p.remove(rel(f));
+  for (const f of p.staleFiles()) p.upsert(f, readFileSync(join(root, f), 'utf8'));
   if (withTimeline) p.timeline();
   return { p, reread };
 }
@@ -98,7 +101,7 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
           const out = [];
           for (const f of files) {
             const text = readFileSync(f, 'utf8');
-            const fm = matter(text);
+            const fm = matter(text, {}); // options bypass gray-matter's per-content cache, which would skip the parse on repeat runs
             if (fm.data?.baton === 'account') naiveAfterYaml(core, fm.data, text, out);
           }
           sortNaive(out);
@@ -138,7 +141,7 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
         name: 'obsidian',
         run: () => {
           const p = new core.Portfolio({ today: TODAY });
-          for (const f of files) p.upsertParsed(f, core.accountNoteFromCache(readFileSync(f, 'utf8'), meta.get(f)));
+          for (const f of files) p.upsertParsed(rel(f), core.accountNoteFromCache(readFileSync(f, 'utf8'), meta.get(f)));
           p.timeline();
         },
       });
@@ -177,7 +180,7 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
         const text = variants[i % variants.length];
         const t0 = now();
         readFileSync(target, 'utf8');
-        p.upsert(target, text);
+        p.upsert(rel(target), text);
         const t1 = now();
         p.timeline({ from: TODAY, to: '2027-02-22' });
         const t2 = now();

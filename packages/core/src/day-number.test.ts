@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysBetween, isIsoDate, shiftIsoDate } from './dates.js';
-import { dayNumber, fromDayNumber, isIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay, shiftIsoDay } from './day-number.js';
 
 const isoDate = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -34,6 +34,20 @@ describe('isIsoDay', () => {
         const s = `${String(y).padStart(4, '0')}-${p2(m)}-${p2(d)}`;
         expect(isIsoDay(s)).toBe(isIsoDate(s));
       }),
+    );
+  });
+});
+
+describe('shiftIsoDay', () => {
+  it('matches shiftIsoDate for every unit, month ends and weekends included', () => {
+    expect(shiftIsoDay('2026-01-31', 1, 'm')).toBe('2026-02-28');
+    expect(shiftIsoDay('2028-02-29', 1, 'y')).toBe('2029-02-28');
+    expect(shiftIsoDay('2026-11-21', 3, 'bd')).toBe(shiftIsoDate('2026-11-21', 3, 'bd'));
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -40, max: 40 }), fc.constantFrom('d', 'bd', 'w', 'm', 'y' as const), (a, n, unit) => {
+        expect(shiftIsoDay(a, n, unit)).toBe(shiftIsoDate(a, n, unit));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

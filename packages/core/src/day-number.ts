@@ -40,20 +40,72 @@ export function fromDayNumber(n: number): string {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar (`month` 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+}
+
+/** The digit at `i` as a number, or -1. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
 
 /**
- * True for a real calendar date in `YYYY-MM-DD` form, checked without building a Date
- * (same answer as `isIsoDate`, for hot loops such as task scanning).
+ * True for a real calendar date in `YYYY-MM-DD` form, checked without building a Date or a
+ * regex match (same answer as `isIsoDate`, for hot loops such as task scanning).
  *
  * @example
  * isIsoDay('2028-02-29') // true
  * isIsoDay('2027-02-29') // false
  */
 export function isIsoDay(s: string): boolean {
-  if (!ISO_SHAPE.test(s)) return false;
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const ds = [digit(s, 0), digit(s, 1), digit(s, 2), digit(s, 3), digit(s, 5), digit(s, 6), digit(s, 8), digit(s, 9)] as const;
+  if (ds.some((x) => x < 0)) return false;
+  const y = ds[0] * 1000 + ds[1] * 100 + ds[2] * 10 + ds[3];
+  const m = ds[4] * 10 + ds[5];
+  const d = ds[6] * 10 + ds[7];
   // Years 0–99 are rejected, as `isIsoDate` (JS Date maps them to 1900–1999) does.
-  return Number(s.slice(0, 4)) >= 100 && m >= 1 && m <= 12 && d >= 1 && fromDayNumber(dayNumber(s)) === s;
+  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+function weekday(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+/**
+ * `shiftIsoDate` without Date objects for the units timelines use: days, business days
+ * (Mon–Fri, date-fns rules), weeks, months (clamped to month end) and years. Valid input only.
+ *
+ * @example
+ * shiftIsoDay('2026-01-31', 1, 'm') // '2026-02-28'
+ */
+export function shiftIsoDay(iso: string, amount: number, unit: 'd' | 'bd' | 'w' | 'm' | 'y'): string {
+  if (unit === 'd' || unit === 'w') return fromDayNumber(dayNumber(iso) + amount * (unit === 'w' ? 7 : 1));
+  if (unit === 'm' || unit === 'y') {
+    const months = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + amount * (unit === 'y' ? 12 : 1);
+    const y = Math.floor(months / 12);
+    const m = months - y * 12 + 1;
+    const d = Math.min(Number(iso.slice(8, 10)), daysInMonth(y, m));
+    return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  }
+  let n = dayNumber(iso);
+  const weekend = (x: number) => weekday(x) === 0 || weekday(x) === 6;
+  const startedOnWeekend = weekend(n);
+  const sign = amount < 0 ? -1 : 1;
+  n += Math.trunc(amount / 5) * 7;
+  let rest = Math.abs(amount % 5);
+  while (rest > 0) {
+    n += sign;
+    if (!weekend(n)) rest--;
+  }
+  if (startedOnWeekend && weekend(n) && amount !== 0) {
+    if (weekday(n) === 6) n += sign < 0 ? 2 : -1;
+    if (weekday(n) === 0) n += sign < 0 ? 1 : -2;
+  }
+  return fromDayNumber(n);
 }

@@ -3,7 +3,7 @@ import type { IsoDate } from './dates.js';
 import { EventIndex } from './event-index.js';
 import { lintAccount } from './lint.js';
 import type { Locale, Problem, Severity } from './problems.js';
-import { StringPool } from './string-pool.js';
+import { flatCopy, StringPool } from './string-pool.js';
 import { buildAccountTimeline, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
@@ -40,9 +40,12 @@ type FlatTasks = (string | number | null)[];
 
 interface AccountRecord {
   account: Account;
-  /** 0-based frontmatter line per TIMELINE_KEYS entry, -1 when absent. */
-  keyLines: number[];
-  tasks: FlatTasks;
+  /**
+   * Everything numeric in one typed array (8-byte pointers make plain arrays costly): the 0-based
+   * frontmatter line per TIMELINE_KEYS entry (-1 when absent), then per dated task
+   * `line * 2 + closed`, due, id and title as indexes into the Portfolio's string table (-1: no id).
+   */
+  data: Int32Array;
   locale: Locale;
   problems: Problem[];
   /** Lint settings the problems were computed with (today, locale, contact days). */
@@ -60,24 +63,15 @@ export interface PortfolioSnapshot {
 /** `[file, account, keyLines, tasks, locale, lintKey, problems]`; problems flattened as code, severity, message, line, field. */
 export type SnapshotRecord = [string, Account, number[], FlatTasks, Locale, string, (string | number | null)[]];
 
+const KEYS = TIMELINE_KEYS.length;
+
 class KeyLines {
-  constructor(private readonly lines: readonly number[]) {}
+  constructor(private readonly data: Int32Array) {}
   get(key: string): number | undefined {
     const i = (TIMELINE_KEYS as readonly string[]).indexOf(key);
-    const l = i < 0 ? -1 : (this.lines[i] ?? -1);
+    const l = i < 0 ? -1 : (this.data[i] ?? -1);
     return l < 0 ? undefined : l;
   }
-}
-
-/** The view of a compact record that timeline code reads. */
-function sourceOf(r: AccountRecord): TimelineSource {
-  const tasks = [];
-  const t = r.tasks;
-  for (let i = 0; i + 4 < t.length; i += 5) {
-    const id = t[i + 3];
-    tasks.push({ line: t[i] as number, due: t[i + 1] as IsoDate, closed: t[i + 2] === 1, id: typeof id === 'string' ? id : undefined, title: t[i + 4] as string });
-  }
-  return { account: r.account, frontmatter: { keyLines: new KeyLines(r.keyLines) as unknown as ReadonlyMap<string, number> }, tasks, locale: r.locale };
 }
 
 /**
@@ -95,6 +89,9 @@ export class Portfolio {
   private index: EventIndex | undefined;
   private options: PortfolioOptions;
   private readonly pool = new StringPool();
+  /** Task titles, ids and dates repeat across notes: records point into this table. */
+  private readonly strings: string[] = [];
+  private readonly stringIds = new Map<string, number>();
 
   constructor(options: PortfolioOptions) {
     this.options = { ...options };
@@ -121,7 +118,7 @@ export class Portfolio {
         if (typeof field === 'string') pr.field = field;
         problems.push(pr);
       }
-      p.records.set(file, { account, keyLines, tasks, locale, problems, lintKey, events: undefined });
+      p.records.set(file, { account, data: p.pack(keyLines, tasks), locale, problems, lintKey, events: undefined });
     }
     return p;
   }
@@ -132,7 +129,10 @@ export class Portfolio {
     for (const [file, r] of this.records) {
       const flat: (string | number | null)[] = [];
       for (const pr of r.problems) flat.push(pr.code, pr.severity, pr.message, pr.line, pr.field ?? null);
-      records.push([file, r.account, r.keyLines, r.tasks, r.locale, r.lintKey, flat]);
+      const keyLines = Array.from(r.data.subarray(0, KEYS));
+      const tasks: FlatTasks = [];
+      for (const t of this.tasksOf(r)) tasks.push(t.line, t.due ?? '', t.closed ? 1 : 0, t.id ?? null, t.title);
+      records.push([file, r.account, keyLines, tasks, r.locale, r.lintKey, flat]);
     }
     return { version: 1, records };
   }
@@ -231,7 +231,8 @@ export class Portfolio {
     if (this.options.keyPersonContactDays !== undefined) lintOpts.keyPersonContactDays = this.options.keyPersonContactDays;
     const s = this.pool;
     const problems = lintAccount(note, lintOpts).map((p) => {
-      const q: Problem = { code: s.intern(p.code), severity: p.severity, message: s.intern(p.message), line: p.line };
+      // Messages are mostly unique (names, dates): copied flat rather than pooled.
+      const q: Problem = { code: s.intern(p.code), severity: p.severity, message: flatCopy(p.message), line: p.line };
       if (p.field !== undefined) q.field = s.intern(p.field);
       return q;
     });
@@ -244,11 +245,13 @@ export class Portfolio {
       }
     }
     const tasks: FlatTasks = [];
-    for (const t of note.tasks) if (t.due) tasks.push(t.line, s.intern(t.due), t.closed ? 1 : 0, t.id === undefined ? null : s.intern(t.id), s.intern(t.title));
+    for (const t of note.tasks) if (t.due) tasks.push(t.line, t.due, t.closed ? 1 : 0, t.id ?? null, t.title);
     return {
       account: (note.account ? account : undefined) as Account,
-      keyLines: TIMELINE_KEYS.map((k) => note.frontmatter.keyLines.get(k) ?? -1),
-      tasks,
+      data: this.pack(
+        TIMELINE_KEYS.map((k) => note.frontmatter.keyLines.get(k) ?? -1),
+        tasks,
+      ),
       locale: note.locale,
       problems,
       lintKey: this.lintKey(),
@@ -256,8 +259,43 @@ export class Portfolio {
     };
   }
 
+  private ref(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      const own = flatCopy(s);
+      id = this.strings.push(own) - 1;
+      this.stringIds.set(own, id);
+    }
+    return id;
+  }
+
+  private pack(keyLines: readonly number[], tasks: FlatTasks): Int32Array {
+    const data = new Int32Array(KEYS + (Math.floor(tasks.length / 5) * 4));
+    for (let k = 0; k < KEYS; k++) data[k] = keyLines[k] ?? -1;
+    for (let i = 0, o = KEYS; i + 4 < tasks.length; i += 5, o += 4) {
+      const id = tasks[i + 3];
+      data[o] = (tasks[i] as number) * 2 + (tasks[i + 2] === 1 ? 1 : 0);
+      data[o + 1] = this.ref(String(tasks[i + 1]));
+      data[o + 2] = typeof id === 'string' ? this.ref(id) : -1;
+      data[o + 3] = this.ref(String(tasks[i + 4] ?? ''));
+    }
+    return data;
+  }
+
+  private tasksOf(r: AccountRecord): TimelineSource['tasks'] {
+    const out = [];
+    const d = r.data;
+    for (let o = KEYS; o + 3 < d.length; o += 4) {
+      const id = d[o + 2]!;
+      out.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: id < 0 ? undefined : this.strings[id], title: this.strings[d[o + 3]!]! });
+    }
+    return out;
+  }
+
   private buildEvents(file: string, r: AccountRecord): TimelineEvent[] {
-    return r.account ? buildAccountTimeline(sourceOf(r), file, this.options) : [];
+    if (!r.account) return [];
+    const source: TimelineSource = { account: r.account, frontmatter: { keyLines: new KeyLines(r.data) as unknown as ReadonlyMap<string, number> }, tasks: this.tasksOf(r), locale: r.locale };
+    return buildAccountTimeline(source, file, this.options);
   }
 
   /** The sorted index, built from the records on first use. */

@@ -29,17 +29,37 @@ const DUE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 const DONE_RE = /✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 const EMOJI_FIELDS_RE = /\s*(?:📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)\uFE0F?.*$/u;
 
+const FIELD_EMOJIS = ['📅', '✅', '⏳', '🛫', '➕', '❌', '🔁', '⏫', '🔼', '🔽', '⏬', '🔺', '🆔', '⛔'];
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
+
+/** Cuts Tasks' emoji fields and what follows; plain index scans instead of a backtracking regex on every task line. */
+function stripEmojiFields(s: string): string {
+  let cut = -1;
+  for (const e of FIELD_EMOJIS) {
+    const i = s.indexOf(e);
+    if (i >= 0 && (cut < 0 || i < cut)) cut = i;
+  }
+  if (cut < 0) return s;
+  // `.` stops at line breaks; keep the regex's exact answer for that rare case.
+  if (LINE_BREAK_RE.test(s.slice(cut))) return s.replace(EMOJI_FIELDS_RE, '');
+  return s.slice(0, cut).trimEnd();
+}
+
+function stripBlockRef(s: string): string {
+  return s.indexOf('^') < 0 ? s : s.replace(/\s+\^[\w-]+\s*$/, '');
+}
+
 /** Parses one line as a task, or undefined when it is not one. */
 export function parseTaskLine(raw: string, line: number): Task | undefined {
   const m = TASK_RE.exec(stripEol(raw));
   if (!m) return undefined;
   const status = m[3] ?? ' ';
   const text = m[4] ?? '';
-  const idm = ID_RE.exec(text);
-  const due = DUE_RE.exec(text)?.[1];
-  const doneDate = DONE_RE.exec(text)?.[1];
+  const idm = text.indexOf('<!--') < 0 ? null : ID_RE.exec(text);
+  const due = text.indexOf('📅') < 0 ? undefined : DUE_RE.exec(text)?.[1];
+  const doneDate = text.indexOf('✅') < 0 ? undefined : DONE_RE.exec(text)?.[1];
   const done = status === 'x' || status === 'X';
-  const title = text.replace(ID_RE, '').replace(EMOJI_FIELDS_RE, '').replace(/\s+\^[\w-]+\s*$/, '').trim();
+  const title = stripBlockRef(stripEmojiFields(idm ? text.replace(ID_RE, '') : text)).trim();
   return {
     line,
     status,

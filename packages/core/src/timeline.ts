@@ -1,7 +1,7 @@
 import type { Account, Stage } from './account.js';
 import type { Task } from './tasks.js';
 import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
-import { dayNumber, fromDayNumber } from './day-number.js';
+import { dayNumber, fromDayNumber, shiftIsoDay } from './day-number.js';
 import {
   EVENT_KINDS,
   kindLabel,
@@ -120,7 +120,7 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
 
   push('', a.contract_start, 'contract-start', keyLine('contract_start'), a.sales_owner ?? csm, kindLabel('contract-start', locale));
 
-  const firstContact = shiftIsoDate(a.contract_start, options.firstContactBusinessDays ?? DEFAULT_FIRST_CONTACT_BUSINESS_DAYS, 'bd');
+  const firstContact = shiftIsoDay(a.contract_start, options.firstContactBusinessDays ?? DEFAULT_FIRST_CONTACT_BUSINESS_DAYS, 'bd');
   const contacted = a.stage !== 'handoff' || a.kickoff_date !== undefined;
   push(
     '',
@@ -138,7 +138,7 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
   for (const g of GOALS) {
     push(
       g.slot,
-      shiftIsoDate(goalBase, g.amount, g.unit),
+      shiftIsoDay(goalBase, g.amount, g.unit),
       'first-goal',
       keyLine(a.kickoff_date ? 'kickoff_date' : 'contract_start'),
       csm,
