@@ -54,8 +54,17 @@ function makeWorkspace(name) {
       '',
     ].join('\n'),
   );
+  // Hostile note text: must render as text in the webview, and no script may run. Dated years
+  // ahead so it stays out of the README screenshot, which shows the months around today.
+  writeFileSync(
+    join(ws, 'E2E', 'Hostile.md'),
+    ['---', 'baton: account', `account: '${HOSTILE}'`, 'contract_start: 2031-04-01', 'term_months: 12', 'csm_owner: Mallory', '---', '', '# x', ''].join('\n'),
+  );
   return ws;
 }
+
+const HOSTILE = '<img src=x onerror=alert(1)></script><script>alert(2)</script>';
+const dialogs = [];
 
 const failures = [];
 const offMachine = [];
@@ -127,6 +136,10 @@ async function uiSuite(browser) {
   await watchNetwork(context);
   const page = await context.newPage();
   currentPage = page;
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(`${BASE}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   await page.locator('.statusbar').waitFor({ timeout: 60000 });
@@ -187,6 +200,8 @@ async function uiSuite(browser) {
     const text = await frame.locator('body').innerText();
     check('timeline lists the fixture account', text.includes('Globex E2E'));
     check('timeline lists the new account', text.includes('Initech E2E'));
+    check('hostile account name renders as text', text.includes(HOSTILE));
+    check('no element injected by note text', (await frame.locator('#timeline img, #timeline script').count()) === 0);
     check('timeline shows the today marker', (await frame.locator('.today-marker').count()) === 1);
     check('timeline has month groups', (await frame.locator('section.month h2').count()) >= 2);
     check('an event is highlighted as due soon or overdue', (await frame.locator('li.status-due-soon, li.status-overdue').count()) > 0);
@@ -250,6 +265,7 @@ try {
   await browser.close();
 }
 check('no request left 127.0.0.1/localhost', offMachine.length === 0, offMachine.slice(0, 5).join(' '));
+check('no script from note text ran (no dialog)', dialogs.length === 0, dialogs.join(' | '));
 if (failures.length) {
   console.error(`\n${failures.length} e2e check(s) failed`);
   process.exit(1);
