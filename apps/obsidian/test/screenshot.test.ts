@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_DIR, seedFiles } from './harness';
+import { EXAMPLE_VAULT, FIXTURE_VAULT, TEST_DIR, readVault } from './harness';
 
 const CHROMIUM = '/usr/bin/chromium';
 const IMAGES = join(TEST_DIR, '../../../docs/images');
@@ -45,58 +45,77 @@ afterAll(async () => {
 
 const css = (f: string) => readFileSync(f, 'utf8');
 
+type Render = (f: [string, string][], today: string, locale: string, fiscal?: number) => number;
+
+async function renderPage(theme: 'light' | 'dark', files: Map<string, string>, dialogs: string[]) {
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.setContent(
+    `<!doctype html><html><head><meta charset="utf-8"><style>${css(join(TEST_DIR, 'browser/obsidian-theme.css'))}</style><style>${css(join(TEST_DIR, '../styles.css'))}</style></head>` +
+      `<body class="theme-${theme}"><div id="root" class="view-content"></div></body></html>`,
+  );
+  await page.addScriptTag({ content: script });
+  const shown = await page.evaluate(
+    ([f, today]) => (window as unknown as { batonRender: Render }).batonRender(f, today, 'en', 4),
+    [[...files], TODAY] as const,
+  );
+  return { page, shown };
+}
+
 describe('timeline view in headless Chromium', () => {
   for (const theme of ['light', 'dark'] as const) {
-    it(`renders the ${theme} theme with months, today marker, overdue highlight and inert hostile names`, async () => {
-      const page = await context.newPage();
+    it(`renders the example vault in the ${theme} theme: months with fiscal quarters, today marker, overdue highlight`, async () => {
       const dialogs: string[] = [];
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      await page.setContent(
-        `<!doctype html><html><head><meta charset="utf-8"><style>${css(join(TEST_DIR, 'browser/obsidian-theme.css'))}</style><style>${css(join(TEST_DIR, '../styles.css'))}</style></head>` +
-          `<body class="theme-${theme}"><div id="root" class="view-content"></div></body></html>`,
-      );
-      await page.addScriptTag({ content: script });
-      const files = [...seedFiles()];
-      const shown = await page.evaluate(
-        ([f, today]) => (window as unknown as { batonRender: (f: unknown, t: string, l: string) => number }).batonRender(f, today, 'en'),
-        [files, TODAY] as const,
-      );
+      const { page, shown } = await renderPage(theme, readVault(EXAMPLE_VAULT), dialogs);
       expect(shown).toBeGreaterThan(10);
-      await page.waitForTimeout(300); // give a would-be onerror handler time to fire
-
       const facts = await page.evaluate(() => {
         const overdue = document.querySelector('.baton-event.is-overdue');
         return {
           months: [...document.querySelectorAll('.baton-month')].map((m) => m.getAttribute('data-month')),
           current: document.querySelector('.baton-month.is-current')?.getAttribute('data-month'),
+          currentFiscal: document.querySelector('.baton-month.is-current .baton-fiscal')?.textContent,
           todayInCurrent: !!document.querySelector('.baton-month.is-current .baton-today'),
           overdueCount: document.querySelectorAll('.baton-event.is-overdue').length,
           overdueBorder: overdue ? getComputedStyle(overdue).borderLeftColor : '',
           normalBorder: getComputedStyle(document.querySelector('.baton-event.is-upcoming') ?? document.body).borderLeftColor,
-          imgs: document.querySelectorAll('img').length,
-          scripts: document.querySelectorAll('#root script').length,
-          text: document.getElementById('root')?.textContent ?? '',
           bg: getComputedStyle(document.body).backgroundColor,
         };
       });
       expect(facts.months.length).toBeGreaterThan(3);
       expect(facts.current).toBe('2026-11');
+      expect(facts.currentFiscal).toBe('FY2026 Q3');
       expect(facts.todayInCurrent).toBe(true);
       expect(facts.overdueCount).toBeGreaterThan(0);
       expect(facts.overdueBorder).toBe('rgb(233, 49, 71)');
       expect(facts.normalBorder).not.toBe(facts.overdueBorder);
-      expect(facts.text).toContain(HOSTILE);
-      expect(facts.imgs).toBe(0);
-      expect(facts.scripts).toBe(0);
-      expect(dialogs).toEqual([]);
       expect(facts.bg).toBe(theme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(30, 30, 30)');
+      expect(dialogs).toEqual([]);
 
       mkdirSync(IMAGES, { recursive: true });
       await page.screenshot({ path: join(IMAGES, `obsidian-timeline-${theme}.png`) });
       await page.close();
     });
   }
+
+  it('renders hostile account, owner and task text as inert text', async () => {
+    const dialogs: string[] = [];
+    const { page } = await renderPage('light', readVault(FIXTURE_VAULT), dialogs);
+    await page.waitForTimeout(300); // give a would-be onerror handler time to fire
+    const facts = await page.evaluate(() => ({
+      imgs: document.querySelectorAll('img').length,
+      scripts: document.querySelectorAll('#root script').length,
+      bold: document.querySelectorAll('#root b').length,
+      text: document.getElementById('root')?.textContent ?? '',
+    }));
+    expect(facts.text).toContain(HOSTILE);
+    expect(facts.text).toContain('<script>alert(2)</script>');
+    expect(facts.imgs).toBe(0);
+    expect(facts.scripts).toBe(0);
+    expect(facts.bold).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
 });

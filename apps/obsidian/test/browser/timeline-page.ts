@@ -8,11 +8,11 @@ import { installDomHelpers } from '../dom-helpers';
 
 installDomHelpers(window as never);
 
-(window as unknown as { batonRender: unknown }).batonRender = (files: [string, string][], today: string, locale: Locale) => {
+(window as unknown as { batonRender: unknown }).batonRender = (files: [string, string][], today: string, locale: Locale, fiscalYearStartMonth?: number) => {
   const portfolio = new Portfolio({ today, locale });
   for (const [path, text] of files) portfolio.upsert(path, text);
   const all = portfolio.timeline();
-  const view = buildTimelineView(all, { today, locale });
+  const view = buildTimelineView(all, { today, locale, ...(fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth }) });
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root');
   const n = renderTimeline(root, view, collectChoices(all), {}, initialWindow(view)).length;
