@@ -4,6 +4,7 @@
  * language, unknown values kept as written); editing appends bytes and never reformats.
  */
 import { isIsoDate, normalizeIsoDate, daysBetween, type IsoDate } from './dates.js';
+import { SETTING_DEFAULTS } from './settings.js';
 import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
 import { readFrontmatter } from './frontmatter.js';
 import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
@@ -981,7 +982,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
         ),
       );
 
-  const limit = options.contactDays ?? 60;
+  const limit = options.contactDays ?? SETTING_DEFAULTS.keyPersonContactDays;
   if (todayOk && has('last_contact')) {
     for (const r of keys) {
       const days = r.lastContact === undefined ? undefined : daysBetween(r.lastContact, today);

@@ -14,6 +14,7 @@ import {
   type UiText,
 } from './i18n.js';
 import type { Locale } from './problems.js';
+import { SETTING_DEFAULTS } from './settings.js';
 
 export { EVENT_KINDS, EVENT_STATUSES } from './i18n.js';
 export type { EventKind, EventStatus } from './i18n.js';
@@ -57,9 +58,9 @@ export interface TimelineOptions {
   dueSoonDays?: number;
 }
 
-export const DEFAULT_OUTREACH_DAYS: readonly number[] = [120, 90, 60, 30];
-export const DEFAULT_FIRST_CONTACT_BUSINESS_DAYS = 3;
-export const DEFAULT_DUE_SOON_DAYS = 14;
+export const DEFAULT_OUTREACH_DAYS: readonly number[] = SETTING_DEFAULTS.outreachDays;
+export const DEFAULT_FIRST_CONTACT_BUSINESS_DAYS = SETTING_DEFAULTS.firstContactBusinessDays;
+export const DEFAULT_DUE_SOON_DAYS = SETTING_DEFAULTS.dueSoonDays;
 
 const KIND_ORDER: Record<EventKind, number> = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<EventKind, number>;
 
