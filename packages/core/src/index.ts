@@ -30,3 +30,4 @@ export * from './handoff.js';
 export * from './relative-date.js';
 export * from './checklist-templates.js';
 export * from './checklists.js';
+export * from './settings.js';
