@@ -1,4 +1,4 @@
-import { localeFromLanguage, type IsoDate, type Locale, type PortfolioOptions } from '@baton/core';
+import { SETTING_DEFAULTS, localeFromLanguage, type IsoDate, type Locale, type PortfolioOptions } from '@baton/core';
 
 /** What the settings tab edits and `data.json` stores. */
 export interface BatonSettings {
@@ -15,14 +15,9 @@ export interface BatonSettings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<BatonSettings> = Object.freeze({
-  accountsFolder: 'Accounts',
-  templatesFolder: 'Templates',
+  ...SETTING_DEFAULTS,
+  outreachDays: [...SETTING_DEFAULTS.outreachDays],
   locale: 'auto',
-  outreachDays: [120, 90, 60, 30],
-  firstContactBusinessDays: 3,
-  keyPersonContactDays: 30,
-  fiscalYearStartMonth: 4,
-  dueSoonDays: 14,
   calendarPath: 'Baton/renewals.ics',
 });
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localeFromLanguage, type Locale } from '@baton/core';
+import { SETTING_DEFAULTS as D, localeFromLanguage, type Locale } from '@baton/core';
 
 /** Baton's settings, translated once into the options core functions take. */
 export interface BatonSettings {
@@ -10,6 +10,7 @@ export interface BatonSettings {
   firstContactBusinessDays: number;
   keyPersonContactDays: number;
   dueSoonDays: number;
+  fiscalYearStartMonth: number;
 }
 
 function positiveInts(value: unknown, fallback: number[]): number[] {
@@ -31,14 +32,16 @@ export function resolveLocale(setting: unknown, language: string): Locale {
 /** Reads `baton.*`, falling back to defaults for anything a user mistyped in settings.json. */
 export function readSettings(): BatonSettings {
   const c = vscode.workspace.getConfiguration('baton');
+  const month = nonNegativeInt(c.get('fiscalYearStartMonth'), D.fiscalYearStartMonth);
   return {
-    accountsFolder: String(c.get('accountsFolder') ?? 'Accounts').replace(/^\/+|\/+$/g, ''),
-    templatesFolder: String(c.get('templatesFolder') ?? 'Templates/Checklists').replace(/^\/+|\/+$/g, ''),
+    accountsFolder: String(c.get('accountsFolder') ?? D.accountsFolder).replace(/^\/+|\/+$/g, ''),
+    templatesFolder: String(c.get('templatesFolder') ?? D.templatesFolder).replace(/^\/+|\/+$/g, ''),
     locale: resolveLocale(c.get('locale'), vscode.env.language),
-    outreachDays: positiveInts(c.get('outreachDays'), [120, 90, 60, 30]),
-    firstContactBusinessDays: nonNegativeInt(c.get('firstContactBusinessDays'), 3),
-    keyPersonContactDays: nonNegativeInt(c.get('keyPersonContactDays'), 45) || 45,
-    dueSoonDays: nonNegativeInt(c.get('dueSoonDays'), 14),
+    outreachDays: positiveInts(c.get('outreachDays'), [...D.outreachDays]),
+    firstContactBusinessDays: nonNegativeInt(c.get('firstContactBusinessDays'), D.firstContactBusinessDays),
+    keyPersonContactDays: nonNegativeInt(c.get('keyPersonContactDays'), D.keyPersonContactDays) || D.keyPersonContactDays,
+    dueSoonDays: nonNegativeInt(c.get('dueSoonDays'), D.dueSoonDays),
+    fiscalYearStartMonth: month >= 1 && month <= 12 ? month : D.fiscalYearStartMonth,
   };
 }
 

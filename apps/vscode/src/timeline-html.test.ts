@@ -33,6 +33,14 @@ describe('renderTimelineHtml', () => {
     expect(html).toContain('<option value="Tanaka"');
   });
 
+  it('tags months with the fiscal quarter when the view carries one', () => {
+    const note = parseAccountNote(createAccountNote({ account: 'Acme', contractStart: '2026-04-01', termMonths: 12, locale: 'en' }));
+    const v = buildTimelineView(buildAccountTimeline(note, 'Accounts/x.md', { today: '2026-06-01' }), { today: '2026-06-01', locale: 'en', fiscalYearStartMonth: 4 });
+    const html = renderTimelineHtml(v, page);
+    expect(html).toContain('<section class="month fiscal-year-end" data-month="2027-03"><h2>March 2027 <span class="fiscal">FY2026 Q4</span></h2>');
+    expect(renderTimelineHtml(view('Acme'), page)).not.toContain('class="fiscal"');
+  });
+
   it('keeps selected filters across re-renders', () => {
     const html = renderTimelineHtml(view('Acme'), { ...page, filters: { owner: 'Tanaka' } });
     expect(html).toContain('<option value="Tanaka" selected>');

@@ -54,7 +54,9 @@ export function renderTimelineHtml(view: TimelineView, page: TimelinePage): stri
         const marker = `<li class="today-marker" aria-label="${escapeHtml(L.today)}"><span>${escapeHtml(L.today)} · ${escapeHtml(view.today)}</span></li>`;
         items.splice(Math.min(m.todayIndex ?? items.length, items.length), 0, marker);
       }
-      return `<section class="month${m.isCurrent ? ' current' : ''}" data-month="${escapeHtml(m.month)}"><h2>${escapeHtml(m.label)}</h2><ol>${items.join('')}</ol></section>`;
+      const fiscal = m.fiscal ? ` <span class="fiscal">${escapeHtml(m.fiscal.label)}</span>` : '';
+      const cls = `month${m.isCurrent ? ' current' : ''}${m.fiscal?.isYearEnd ? ' fiscal-year-end' : ''}`;
+      return `<section class="${cls}" data-month="${escapeHtml(m.month)}"><h2>${escapeHtml(m.label)}${fiscal}</h2><ol>${items.join('')}</ol></section>`;
     })
     .join('');
   const counts = (['overdue', 'due-soon', 'upcoming', 'done'] as const)

@@ -67,7 +67,7 @@ export class TimelinePanel implements vscode.Disposable {
     const s = this.ctx.settings();
     const today = this.ctx.today();
     this.ctx.index.portfolio.setOptions({ today, locale: s.locale });
-    const view = buildTimelineView(this.ctx.index.portfolio.timeline(), { today, locale: s.locale });
+    const view = buildTimelineView(this.ctx.index.portfolio.timeline(), { today, locale: s.locale, fiscalYearStartMonth: s.fiscalYearStartMonth });
     const webview = this.panel.webview;
     this.panel.title = view.labels.timelineTitle;
     webview.html = renderTimelineHtml(view, {
