@@ -191,7 +191,7 @@ describe('checklists', () => {
 describe('check handoff', () => {
   it('summarises the score and the missing essentials in the UI language', async () => {
     const { app, file, asObs } = setup();
-    const ctx = await makeContext(app);
+    const ctx = await makeContext(app, { keyPersonContactDays: 30 });
     await checkHandoffCommand.run(ctx, asObs(file(ACME)));
     const lines = Notice.messages.at(-1)?.split('\n') ?? [];
     expect(lines[0]).toBe('Handoff 3/5 — missing: Future vision, Renewal and expansion outlook');
