@@ -11,14 +11,14 @@ export function median(xs) {
 }
 
 /** Runs every step once per round, rotating the order so no step always runs first or last. */
-export function interleave(steps, rounds) {
+export async function interleave(steps, rounds) {
   const times = Object.fromEntries(steps.map((s) => [s.name, []]));
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < steps.length; i++) {
       const s = steps[(i + r) % steps.length];
       globalThis.gc?.();
       const t0 = now();
-      s.run();
+      await s.run();
       times[s.name].push(now() - t0);
     }
   }

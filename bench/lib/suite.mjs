@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import { bundleCore, CACHE, ROOT } from './core.mjs';
 import { fmtMs, interleave, machineInfo, median, now, stats } from './harness.mjs';
 import { ensureVault } from './vault.mjs';
+import { parallelIndex, startWorkers } from './parallel.mjs';
 
 const TODAY = '2026-11-22';
 /** Hosts key notes by vault-relative path (`Accounts/Acme.md`), not by absolute path. */
@@ -107,6 +108,16 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
           sortNaive(out);
         },
       });
+    if (!big)
+      steps.push({
+        name: 'js-yaml',
+        run: () => {
+          for (const f of files) {
+            const y = frontmatterOf(readFileSync(f, 'utf8'));
+            if (y !== undefined) jsyaml.load(y, { schema: jsyaml.CORE_SCHEMA });
+          }
+        },
+      });
     if (n <= 1000)
       steps.push({
         name: 'yaml',
@@ -122,6 +133,15 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
         },
       });
     steps.push({ name: 'cold', run: () => coldIndex(core, files) });
+    // Worker start-up (loading core in each) is part of the measured time.
+    steps.push({
+      name: 'cold-2w',
+      run: async () => {
+        const workers = await startWorkers(corePath, TODAY, 2);
+        await parallelIndex(core, workers, files, TODAY);
+        await Promise.all(workers.map((w) => w.terminate()));
+      },
+    });
     steps.push({ name: 'warm', run: () => warmIndex(core, files, cacheFile, false) });
     steps.push({ name: 'warm+timeline', run: () => warmIndex(core, files, cacheFile, true) });
     if (!big) {
@@ -146,7 +166,7 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
         },
       });
     }
-    const times = interleave(steps, rounds);
+    const times = await interleave(steps, rounds);
     const raw = median(times.raw);
     const add = (step, key, target, pass, ratioOf = true) => {
       const s = stats(times[key]);
@@ -158,10 +178,12 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
     };
     add('raw read (readFileSync) — the floor', 'raw');
     const gm = times['gray-matter'] ? add('naive peer: gray-matter + zod + scan + sort', 'gray-matter') : undefined;
+    if (times['js-yaml']) add('reference: read + js-yaml load of the frontmatter only', 'js-yaml');
     if (times.yaml) add('naive peer: `yaml` + zod + scan + sort', 'yaml');
     const coldTarget = n === 10000 ? '≤ 4× raw, ≥ 2× faster than gray-matter' : big ? '≤ 5 s' : quick ? '≤ 8× raw (CI)' : undefined;
     const cold = add('Baton cold index (read + upsert + timeline)', 'cold', coldTarget, n === 10000 ? (m, r) => r <= 4 && gm !== undefined && gm.median / m >= 2 : big ? (m) => m <= 5000 : quick ? (_m, r) => r <= 8 : undefined);
     if (gm) log(`   gray-matter peer / Baton cold = ${(gm.median / cold.median).toFixed(2)}×`);
+    add('Baton cold index, 2 worker threads (incl. start-up)', 'cold-2w', n === 10000 ? 'same' : undefined, n === 10000 ? (m, r) => r <= 4 && gm !== undefined && gm.median / m >= 2 : undefined);
     const warmTarget = quick ? '≤ 3× raw (CI)' : '≤ 1× raw';
     const warm = add('Baton warm re-index (stat all, snapshot, 0 changed)', 'warm', warmTarget, (_m, r) => r <= (quick ? 3 : 1));
     add('Baton warm re-index + full timeline()', 'warm+timeline');

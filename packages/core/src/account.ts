@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { isIsoDate, normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
+import { normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
+import { isIsoDay } from './day-number.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { problem, type Locale, type Problem } from './problems.js';
 import { scanHeadings, type Heading } from './sections.js';
@@ -51,10 +52,15 @@ const before = <T extends z.ZodMiniType>(fix: (v: unknown) => unknown, schema: T
 
 const text = before((v) => (typeof v === 'number' ? String(v) : v), z.string().check(z.trim(), z.minLength(1)));
 
+/** Printable ASCII is unchanged by NFKC: the common case skips the Unicode fold. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const fold = (v: string): string => (PLAIN_ASCII.test(v) ? v : foldWidth(v));
+const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
 const isoDate = before(
-  (v) => (typeof v === 'string' ? normalizeIsoDate(v) : v),
+  (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
   z.string({ error: 'expected a date written as YYYY-MM-DD' }).check(
-    z.refine(isIsoDate, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
+    z.refine(isIsoDay, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
   ),
 );
 
@@ -63,7 +69,7 @@ const integer = (min: number, max: number) =>
   before(
     (v) => {
       if (typeof v !== 'string') return v;
-      const s = foldWidth(v).replace(/[,_\s]/g, '');
+      const s = fold(v).replace(/[,_\s]/g, '');
       return /^-?\d+$/.test(s) ? Number(s) : v;
     },
     z.int({ error: 'expected a whole number' }).check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` })),
@@ -75,7 +81,7 @@ const money = integer(0, Number.MAX_SAFE_INTEGER);
 const aliased = <T extends string>(schema: z.ZodMiniType<T>, aliases: Record<string, T>) =>
   before((v) => {
     if (typeof v !== 'string') return v;
-    const k = foldWidth(v).trim();
+    const k = fold(v).trim();
     return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
   }, schema);
 

@@ -48,3 +48,19 @@ describe('StringPool', () => {
     expect(pool.size).toBeLessThanOrEqual(2);
   });
 });
+
+describe('damaged snapshots', () => {
+  it('lists records whose packed data does not fit the string table as stale, and restores the rest', () => {
+    const p = new Portfolio({ today });
+    p.upsert('a.md', accountNote({ account: 'A' }, '- [ ] x 📅 2026-11-30\n'));
+    p.upsert('b.md', accountNote({ account: 'B' }));
+    const snap = p.toSnapshot();
+    const bad = snap.records.find((r) => r[0] === 'a.md')!;
+    bad[2] = [...bad[2].slice(0, -1), 999];
+    const q = Portfolio.fromSnapshot(snap, { today });
+    expect(q.staleFiles()).toEqual(['a.md']);
+    expect(q.has('b.md')).toBe(true);
+    q.upsert('a.md', accountNote({ account: 'A' }));
+    expect(q.staleFiles()).toEqual([]);
+  });
+});

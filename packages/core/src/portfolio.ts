@@ -54,16 +54,34 @@ interface AccountRecord {
   events: TimelineEvent[] | undefined;
 }
 
-/** A JSON-safe copy of a Portfolio's records, for hosts that persist their index between sessions. */
+/**
+ * A JSON-safe copy of a Portfolio's records, for hosts that persist their index between sessions.
+ * Columnar and deduplicated so it stays small and parses fast: repeated strings (task titles, ids,
+ * dates) live once in `strings`.
+ */
 export interface PortfolioSnapshot {
   version: 1;
+  strings: string[];
   records: SnapshotRecord[];
 }
 
-/** `[file, account, keyLines, tasks, locale, lintKey, problems]`; problems flattened as code, severity, message, line, field. */
-export type SnapshotRecord = [string, Account, number[], FlatTasks, Locale, string, (string | number | null)[]];
+/**
+ * `[file, account, data, locale, lintKey, problems]`: the account's values in a fixed key order
+ * (null when absent; the whole slot null when the note has no valid account), the record's packed
+ * numbers (string fields index `strings`), and problems flattened as code, severity, message, line, field.
+ */
+export type SnapshotRecord = [string, (string | number | boolean | null)[] | null, number[], Locale, string, (string | number | null)[]];
 
 const KEYS = TIMELINE_KEYS.length;
+
+/** True when a packed record has the right shape and every string index is in the table. */
+function validPacking(d: Int32Array, strings: number): boolean {
+  if (d.length < KEYS || (d.length - KEYS) % 4 !== 0) return false;
+  for (let o = KEYS; o + 3 < d.length; o += 4) {
+    if (d[o]! < 0 || d[o + 1]! < 0 || d[o + 1]! >= strings || d[o + 2]! >= strings || d[o + 3]! < 0 || d[o + 3]! >= strings) return false;
+  }
+  return true;
+}
 
 class KeyLines {
   constructor(private readonly data: Int32Array) {}
@@ -92,6 +110,8 @@ export class Portfolio {
   /** Task titles, ids and dates repeat across notes: records point into this table. */
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
+  /** Snapshot entries that could not be restored; cleared when the file is read again. */
+  private readonly unreadable = new Set<string>();
 
   constructor(options: PortfolioOptions) {
     this.options = { ...options };
@@ -108,9 +128,22 @@ export class Portfolio {
    */
   static fromSnapshot(snapshot: PortfolioSnapshot, options: PortfolioOptions): Portfolio {
     const p = new Portfolio(options);
-    if (snapshot?.version !== 1 || !Array.isArray(snapshot.records)) return p;
+    if (snapshot?.version !== 1 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
+    // Indexes in `data` point into this table as is, so it is copied without deduplication.
+    for (const str of snapshot.strings) {
+      const own = String(str);
+      if (!p.stringIds.has(own)) p.stringIds.set(own, p.strings.length);
+      p.strings.push(own);
+    }
+    const nStrings = p.strings.length;
     for (const rec of snapshot.records) {
-      const [file, account, keyLines, tasks, locale, lintKey, flatProblems] = rec;
+      const [file, values, data, locale, lintKey, flatProblems] = rec;
+      const packed = Int32Array.from(data);
+      if (!validPacking(packed, nStrings)) {
+        // A damaged cache entry: the host must re-read this note.
+        p.unreadable.add(file);
+        continue;
+      }
       const problems: Problem[] = [];
       for (let i = 0; i + 4 < flatProblems.length; i += 5) {
         const pr: Problem = { code: flatProblems[i] as string, severity: flatProblems[i + 1] as Severity, message: flatProblems[i + 2] as string, line: flatProblems[i + 3] as number };
@@ -118,23 +151,47 @@ export class Portfolio {
         if (typeof field === 'string') pr.field = field;
         problems.push(pr);
       }
-      p.records.set(file, { account, data: p.pack(keyLines, tasks), locale, problems, lintKey, events: undefined });
+      let account: Account | undefined;
+      if (values) {
+        const o: Record<string, unknown> = {};
+        ACCOUNT_KEYS.forEach((k, i) => {
+          const v = values[i];
+          if (v !== null && v !== undefined) o[k] = typeof v === 'string' ? p.pool.intern(v) : v;
+        });
+        account = o as unknown as Account;
+      }
+      p.records.set(file, { account: account as Account, data: packed, locale, problems, lintKey, events: undefined });
     }
     return p;
   }
 
   /** Compact, JSON-safe records of every indexed account (see `fromSnapshot`). */
   toSnapshot(): PortfolioSnapshot {
+    const strings: string[] = [];
+    const remap = new Map<number, number>();
+    const out = (ref: number): number => {
+      let r = remap.get(ref);
+      if (r === undefined) {
+        r = strings.push(this.strings[ref] ?? '') - 1;
+        remap.set(ref, r);
+      }
+      return r;
+    };
     const records: SnapshotRecord[] = [];
     for (const [file, r] of this.records) {
       const flat: (string | number | null)[] = [];
       for (const pr of r.problems) flat.push(pr.code, pr.severity, pr.message, pr.line, pr.field ?? null);
-      const keyLines = Array.from(r.data.subarray(0, KEYS));
-      const tasks: FlatTasks = [];
-      for (const t of this.tasksOf(r)) tasks.push(t.line, t.due ?? '', t.closed ? 1 : 0, t.id ?? null, t.title);
-      records.push([file, r.account, keyLines, tasks, r.locale, r.lintKey, flat]);
+      const data = Array.from(r.data);
+      for (let o = KEYS; o + 3 < data.length; o += 4) {
+        data[o + 1] = out(data[o + 1]!);
+        if (data[o + 2]! >= 0) data[o + 2] = out(data[o + 2]!);
+        data[o + 3] = out(data[o + 3]!);
+      }
+      const a = r.account as unknown as Record<string, unknown> | undefined;
+      const values = a ? ACCOUNT_KEYS.map((k) => (a[k] ?? null) as string | number | boolean | null) : null;
+      records.push([file, values, data, r.locale, r.lintKey, flat]);
     }
-    return { version: 1, records };
+    return { version: 1, strings, records };
   }
 
   /** Files restored from a snapshot whose problems were computed with other lint settings. */
@@ -142,6 +199,7 @@ export class Portfolio {
     const key = this.lintKey();
     const out: string[] = [];
     for (const [file, r] of this.records) if (r.lintKey !== key) out.push(file);
+    for (const file of this.unreadable) out.push(file);
     return out;
   }
 
@@ -158,6 +216,7 @@ export class Portfolio {
 
   /** Same as `upsert` for a note the host already parsed (e.g. with `accountNoteFromCache`). */
   upsertParsed(file: string, note: AccountNote): void {
+    this.unreadable.delete(file);
     this.removeEvents(file);
     if (note.kind !== 'account' || !note.account) {
       // An account note with fatal errors has no timeline, but its problems still matter.
@@ -171,6 +230,7 @@ export class Portfolio {
   }
 
   remove(file: string): boolean {
+    this.unreadable.delete(file);
     this.removeEvents(file);
     return this.records.delete(file);
   }
