@@ -40,7 +40,7 @@ function statAll(files) {
   const stat = {};
   for (const f of files) {
     const s = statSync(f);
-    stat[f] = [s.mtimeMs, s.size];
+    stat[rel(f)] = [s.mtimeMs, s.size];
   }
   return stat;
 }
@@ -60,15 +60,16 @@ function warmIndex(core, files, cacheFile, withTimeline) {
   const seen = new Set();
   let reread = 0;
   for (const f of files) {
-    seen.add(f);
+    const key = rel(f);
+    seen.add(key);
     const s = statSync(f);
-    const old = cache.stat[f];
+    const old = cache.stat[key];
     if (!old || old[0] !== s.mtimeMs || old[1] !== s.size) {
-      p.upsert(rel(f), readFileSync(f, 'utf8'));
+      p.upsert(key, readFileSync(f, 'utf8'));
       reread++;
     }
   }
-  for (const f of Object.keys(cache.stat)) if (!seen.has(f)) p.remove(rel(f));
+  for (const key of Object.keys(cache.stat)) if (!seen.has(key)) p.remove(key);
   for (const f of p.staleFiles()) p.upsert(f, readFileSync(join(root, f), 'utf8'));
   if (withTimeline) p.timeline();
   return { p, reread };

@@ -4,7 +4,7 @@ import { EventIndex } from './event-index.js';
 import { lintAccount } from './lint.js';
 import type { Locale, Problem, Severity } from './problems.js';
 import { flatCopy, StringPool } from './string-pool.js';
-import { buildAccountTimeline, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
+import { accountEvents, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
   keyPersonContactDays?: number;
@@ -39,7 +39,12 @@ const ACCOUNT_KEYS = [
 type FlatTasks = (string | number | null)[];
 
 interface AccountRecord {
-  account: Account;
+  /** Undefined when the note has no valid account; restored records hold `values` until first use. */
+  account: Account | undefined;
+  /** Account values in ACCOUNT_KEYS order, as restored from a snapshot (materialised lazily). */
+  values?: (string | number | boolean | null)[] | undefined;
+  /** Problems as restored from a snapshot, flattened (materialised lazily). */
+  flatProblems?: (string | number | null)[] | undefined;
   /**
    * Everything numeric in one typed array (8-byte pointers make plain arrays costly): the 0-based
    * frontmatter line per TIMELINE_KEYS entry (-1 when absent), then per dated task
@@ -144,23 +149,8 @@ export class Portfolio {
         p.unreadable.add(file);
         continue;
       }
-      const problems: Problem[] = [];
-      for (let i = 0; i + 4 < flatProblems.length; i += 5) {
-        const pr: Problem = { code: flatProblems[i] as string, severity: flatProblems[i + 1] as Severity, message: flatProblems[i + 2] as string, line: flatProblems[i + 3] as number };
-        const field = flatProblems[i + 4];
-        if (typeof field === 'string') pr.field = field;
-        problems.push(pr);
-      }
-      let account: Account | undefined;
-      if (values) {
-        const o: Record<string, unknown> = {};
-        ACCOUNT_KEYS.forEach((k, i) => {
-          const v = values[i];
-          if (v !== null && v !== undefined) o[k] = typeof v === 'string' ? p.pool.intern(v) : v;
-        });
-        account = o as unknown as Account;
-      }
-      p.records.set(file, { account: account as Account, data: packed, locale, problems, lintKey, events: undefined });
+      // Objects are built on first use: restoring an index does no per-field work.
+      p.records.set(file, { account: undefined, values: values ?? undefined, flatProblems, data: packed, locale, problems: [], lintKey, events: undefined });
     }
     return p;
   }
@@ -180,14 +170,14 @@ export class Portfolio {
     const records: SnapshotRecord[] = [];
     for (const [file, r] of this.records) {
       const flat: (string | number | null)[] = [];
-      for (const pr of r.problems) flat.push(pr.code, pr.severity, pr.message, pr.line, pr.field ?? null);
+      for (const pr of this.problemsOf(r)) flat.push(pr.code, pr.severity, pr.message, pr.line, pr.field ?? null);
       const data = Array.from(r.data);
       for (let o = KEYS; o + 3 < data.length; o += 4) {
         data[o + 1] = out(data[o + 1]!);
         if (data[o + 2]! >= 0) data[o + 2] = out(data[o + 2]!);
         data[o + 3] = out(data[o + 3]!);
       }
-      const a = r.account as unknown as Record<string, unknown> | undefined;
+      const a = this.accountOf(r) as unknown as Record<string, unknown> | undefined;
       const values = a ? ACCOUNT_KEYS.map((k) => (a[k] ?? null) as string | number | boolean | null) : null;
       records.push([file, values, data, r.locale, r.lintKey, flat]);
     }
@@ -264,16 +254,20 @@ export class Portfolio {
   }
 
   problems(file: string): Problem[] {
-    return this.records.get(file)?.problems ?? [];
+    const r = this.records.get(file);
+    return r ? this.problemsOf(r) : [];
   }
 
   allProblems(): { file: string; problems: Problem[] }[] {
-    return [...this.records].map(([file, r]) => ({ file, problems: r.problems })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return [...this.records].map(([file, r]) => ({ file, problems: this.problemsOf(r) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
   accounts(): { file: string; account: Account; stage: Stage; locale: Locale }[] {
     const out = [];
-    for (const [file, r] of this.records) if (r.account) out.push({ file, account: r.account, stage: r.account.stage, locale: r.locale });
+    for (const [file, r] of this.records) {
+      const account = this.accountOf(r);
+      if (account) out.push({ file, account, stage: account.stage, locale: r.locale });
+    }
     return out.sort((a, b) => a.account.account.localeCompare(b.account.account));
   }
 
@@ -319,6 +313,36 @@ export class Portfolio {
     };
   }
 
+  private accountOf(r: AccountRecord): Account | undefined {
+    if (r.values) {
+      const o: Record<string, unknown> = {};
+      const values = r.values;
+      ACCOUNT_KEYS.forEach((k, i) => {
+        const v = values[i];
+        if (v !== null && v !== undefined) o[k] = typeof v === 'string' ? this.pool.intern(v) : v;
+      });
+      r.account = o as unknown as Account;
+      r.values = undefined;
+    }
+    return r.account;
+  }
+
+  private problemsOf(r: AccountRecord): Problem[] {
+    const flat = r.flatProblems;
+    if (flat) {
+      const problems: Problem[] = [];
+      for (let i = 0; i + 4 < flat.length; i += 5) {
+        const pr: Problem = { code: String(flat[i]), severity: flat[i + 1] as Severity, message: String(flat[i + 2]), line: Number(flat[i + 3]) };
+        const field = flat[i + 4];
+        if (typeof field === 'string') pr.field = field;
+        problems.push(pr);
+      }
+      r.problems = problems;
+      r.flatProblems = undefined;
+    }
+    return r.problems;
+  }
+
   private ref(s: string): number {
     let id = this.stringIds.get(s);
     if (id === undefined) {
@@ -353,9 +377,10 @@ export class Portfolio {
   }
 
   private buildEvents(file: string, r: AccountRecord): TimelineEvent[] {
-    if (!r.account) return [];
-    const source: TimelineSource = { account: r.account, frontmatter: { keyLines: new KeyLines(r.data) as unknown as ReadonlyMap<string, number> }, tasks: this.tasksOf(r), locale: r.locale };
-    return buildAccountTimeline(source, file, this.options);
+    const account = this.accountOf(r);
+    if (!account) return [];
+    const source: TimelineSource = { account, frontmatter: { keyLines: new KeyLines(r.data) as unknown as ReadonlyMap<string, number> }, tasks: this.tasksOf(r), locale: r.locale };
+    return accountEvents(source, file, this.options);
   }
 
   /** The sorted index, built from the records on first use. */

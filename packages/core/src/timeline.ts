@@ -90,6 +90,11 @@ function milestoneStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventS
  *   .filter((e) => e.kind === 'outreach')[0]?.date // '2026-12-01' for a 2027-03-31 renewal
  */
 export function buildAccountTimeline(note: TimelineSource, file: string, options: TimelineOptions): TimelineEvent[] {
+  return sortEvents(accountEvents(note, file, options));
+}
+
+/** `buildAccountTimeline` without the final sort, for indexes that sort every account's events together anyway. */
+export function accountEvents(note: TimelineSource, file: string, options: TimelineOptions): TimelineEvent[] {
   const a = note.account;
   if (!a) return [];
   const locale = options.locale ?? note.locale;
@@ -171,7 +176,7 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
     const owner = t.id !== undefined && /renewal|更新/i.test(t.id.split('.')[0] ?? '') ? renewalOwner : csm;
     push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, t.id?.split('.')[0]);
   }
-  return sortEvents(events);
+  return events;
 }
 
 /** Date, then account, then kind order, then line: one order for every host and time zone. */
