@@ -45,7 +45,7 @@ afterAll(async () => {
 
 const css = (f: string) => readFileSync(f, 'utf8');
 
-type Render = (f: [string, string][], today: string, locale: string, fiscal?: number) => number;
+type Render = (f: readonly (readonly [string, string])[], today: string, locale: string, fiscal?: number) => number;
 
 async function renderPage(theme: 'light' | 'dark', files: Map<string, string>, dialogs: string[]) {
   const page = await context.newPage();
