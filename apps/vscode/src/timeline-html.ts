@@ -1,9 +1,7 @@
-import type { TimelineView, TimelineViewEvent } from '@baton/core';
+import { escapeHtml, type TimelineView, type TimelineViewEvent } from '@baton/core';
 
-/** Escapes text for HTML content and double-quoted attributes. Every note-derived string goes through it. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+/** Every note-derived string goes through core's `escapeHtml` (content and double-quoted attributes). */
+export { escapeHtml };
 
 export interface TimelinePage {
   nonce: string;

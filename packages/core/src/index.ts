@@ -8,6 +8,7 @@ export type { Problem, Severity, Locale, Bilingual } from './problems.js';
 export { sortProblems, hasErrors } from './problems.js';
 export type { Frontmatter } from './frontmatter.js';
 export { readFrontmatter, setFrontmatterValue, formatYamlScalar } from './frontmatter.js';
+export { displayWidth } from './text.js';
 export type { Heading, HeadingId, SectionId, EssentialId, HandoffExtraId } from './sections.js';
 export { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, identifyHeading, scanHeadings } from './sections.js';
 export type { Task } from './tasks.js';

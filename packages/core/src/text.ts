@@ -45,32 +45,32 @@ export function foldWidth(s: string): string {
   return s.normalize('NFKC');
 }
 
-/** Display width: East Asian wide characters count two columns, so tables line up in a monospace editor. */
+/**
+ * Display width in terminal/monospace cells: East Asian wide and full-width characters count two,
+ * control characters, combining marks and zero-width spaces none — so tables and CLI columns
+ * line up with Japanese text.
+ */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    w += isWide(cp) ? 2 : 1;
+    const c = ch.codePointAt(0) ?? 0;
+    if (c < 0x20 || (c >= 0x300 && c < 0x370) || c === 0x200b) continue;
+    w += isWide(c) ? 2 : 1;
   }
   return w;
 }
 
-function isWide(cp: number): boolean {
+function isWide(c: number): boolean {
   return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x1f300 && c <= 0x1faff) ||
+    (c >= 0x20000 && c <= 0x3fffd)
   );
 }
 
