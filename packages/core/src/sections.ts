@@ -95,6 +95,18 @@ const LOOKUP: Map<string, HeadingId> = (() => {
 
 /** Recognises a heading in either language; a bilingual heading (`Handoff / 引き継ぎ`) matches either half. */
 export function identifyHeading(text: string): HeadingId | undefined {
+  // Headings repeat across a vault (the same template everywhere): remember recent answers.
+  const hit = HEADING_CACHE.get(text);
+  if (hit !== undefined) return hit === null ? undefined : hit;
+  const id = identify(text);
+  if (HEADING_CACHE.size >= 4096) HEADING_CACHE.clear();
+  HEADING_CACHE.set(text, id ?? null);
+  return id;
+}
+
+const HEADING_CACHE = new Map<string, HeadingId | null>();
+
+function identify(text: string): HeadingId | undefined {
   const n = normalizeHeading(text);
   const direct = LOOKUP.get(n);
   if (direct) return direct;

@@ -3,6 +3,16 @@
 /** Splits text into lines that keep their terminators (`\n`, `\r\n` or a lone `\r`). Joining them gives the input back. */
 export function splitLinesKeepEol(text: string): string[] {
   const out: string[] = [];
+  // Fast path: jump between line feeds; only notes that contain a CR take the careful loop.
+  if (text.indexOf('\r') < 0) {
+    let start = 0;
+    for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', start)) {
+      out.push(text.slice(start, lf + 1));
+      start = lf + 1;
+    }
+    if (start < text.length) out.push(text.slice(start));
+    return out;
+  }
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -79,7 +89,14 @@ export function fencedLines(lines: readonly string[]): boolean[] {
   const inFence: boolean[] = new Array(lines.length).fill(false);
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
-    const l = stripEol(lines[i] ?? '');
+    const raw = lines[i] ?? '';
+    // A fence line starts with ``` or ~~~ after at most three spaces: check that cheaply first.
+    const first = raw.charCodeAt(raw.search(/[^ ]|$/));
+    if (first !== 96 && first !== 126) {
+      if (fence !== undefined) inFence[i] = true;
+      continue;
+    }
+    const l = stripEol(raw);
     const m = /^ {0,3}(`{3,}|~{3,})/.exec(l);
     if (fence === undefined) {
       if (m?.[1]) {
