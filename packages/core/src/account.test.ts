@@ -79,3 +79,15 @@ describe('parseAccountNote', () => {
     }
   });
 });
+
+describe('enum messages', () => {
+  it('lists the accepted stages, health values and locales', () => {
+    const n = parseAccountNote(accountNote({ stage: 'kickoff', health: 'blue', locale: 'fr' }));
+    const byField = Object.fromEntries(n.problems.map((p) => [p.field, p.message]));
+    expect(byField['stage']).toMatch(/expected one of handoff, onboarding, running, adoption, advocacy, renewal, churned/);
+    expect(byField['health']).toMatch(/green, yellow, red/);
+    expect(byField['locale']).toMatch(/en or ja/);
+    const ja = parseAccountNote(accountNote({ stage: 'kickoff' }), { locale: 'ja' });
+    expect(ja.problems[0]?.message).toMatch(/運用・活用・ファン化/);
+  });
+});

@@ -9,7 +9,7 @@ import { fencedLines, foldWidth, splitLinesKeepEol } from './text.js';
 import { readStakeholders, type StakeholderTable } from './stakeholders.js';
 
 export const STAGES = ['handoff', 'onboarding', 'running', 'adoption', 'advocacy', 'renewal', 'churned'] as const;
-export const Stage = z.enum(STAGES);
+export const Stage = z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)` });
 export type Stage = z.infer<typeof Stage>;
 
 const STAGE_ALIASES: Record<string, Stage> = {
@@ -34,7 +34,7 @@ const STAGE_ALIASES: Record<string, Stage> = {
 };
 
 export const HEALTH = ['green', 'yellow', 'red'] as const;
-export const Health = z.enum(HEALTH);
+export const Health = z.enum(HEALTH, { error: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)` });
 export type Health = z.infer<typeof Health>;
 const HEALTH_ALIASES: Record<string, Health> = {
   good: 'green',
@@ -110,7 +110,7 @@ export const AccountFrontmatter = z.looseObject({
   renewal_owner: z.optional(text),
   kickoff_date: z.optional(isoDate),
   health: z.optional(aliased(Health, HEALTH_ALIASES)),
-  locale: z.optional(z.enum(['en', 'ja'])),
+  locale: z.optional(z.enum(['en', 'ja'], { error: 'expected en or ja' })),
 });
 export type AccountFrontmatter = z.infer<typeof AccountFrontmatter>;
 
@@ -303,6 +303,9 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
 
 
 function jaIssue(msg: string): string {
+  if (msg.startsWith('expected one of handoff')) return `${STAGES.join('・')}、または 運用・活用・ファン化・解約 などのいずれかを書いてください`;
+  if (msg.startsWith('expected one of green')) return 'green・yellow・red（または 良好・注意・危険）のいずれかを書いてください';
+  if (msg === 'expected en or ja') return 'en か ja を書いてください';
   if (msg.startsWith('expected a real calendar date')) return 'YYYY-MM-DD 形式の実在する日付を書いてください';
   if (msg.startsWith('expected a date')) return 'YYYY-MM-DD 形式の日付を書いてください';
   if (msg.startsWith('expected a whole number')) return '整数を書いてください';
