@@ -64,3 +64,27 @@ describe('damaged snapshots', () => {
     expect(q.staleFiles()).toEqual([]);
   });
 });
+
+describe('Portfolio storage under churn', () => {
+  it('keeps every record intact while edits recycle the packed-number arena', () => {
+    const p = new Portfolio({ today });
+    const tasks = (n: number) => Array.from({ length: n }, (_, i) => `- [ ] t${i} 📅 2026-12-${String((i % 28) + 1).padStart(2, '0')}\n`).join('');
+    for (let round = 0; round < 30; round++) {
+      for (let i = 0; i < 40; i++) p.upsert(`n${i}.md`, accountNote({ account: `A${i}` }, tasks(((i + round) % 7) + 1)));
+    }
+    const fresh = new Portfolio({ today });
+    for (let i = 0; i < 40; i++) fresh.upsert(`n${i}.md`, accountNote({ account: `A${i}` }, tasks(((i + 29) % 7) + 1)));
+    expect(p.timeline()).toEqual(fresh.timeline());
+    expect(Portfolio.fromSnapshot(p.toSnapshot(), { today }).timeline()).toEqual(fresh.timeline());
+  });
+
+  it('replaces the target when a note is renamed onto an indexed file', () => {
+    const p = new Portfolio({ today });
+    p.upsert('a.md', accountNote({ account: 'A' }));
+    p.upsert('b.md', accountNote({ account: 'B' }));
+    p.timeline();
+    p.rename('a.md', 'b.md');
+    expect(p.size).toBe(1);
+    expect(new Set(p.timeline().map((e) => e.account))).toEqual(new Set(['A']));
+  });
+});

@@ -227,8 +227,11 @@ export class Portfolio {
 
   rename(from: string, to: string): void {
     const r = this.records.get(from);
-    if (!r) return;
+    if (!r || from === to) return;
     this.removeEvents(from);
+    // Renaming onto an indexed file replaces it.
+    this.removeEvents(to);
+    this.unreadable.delete(to);
     this.records.delete(from);
     this.records.set(to, r);
     this.addEvents(to, r);
