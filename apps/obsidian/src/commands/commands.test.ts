@@ -177,6 +177,27 @@ describe('checklists', () => {
     expect(text(ACME)).toContain('baton:ebr.book');
   });
 
+  it('text the user typed while the picker was open survives the edit (computed inside vault.process)', async () => {
+    const { app, file, text, asObs } = setup();
+    const ctx = await makeContext(app);
+    await insertChecklistCommand.run(ctx, asObs(file(ACME)));
+    const picker = Modal.opened.at(-1) as unknown as FuzzySuggestModal<ChecklistTemplate>;
+    // The user keeps typing in the note before choosing a checklist.
+    const typed = text(ACME).replace('# Acme Logistics', '# Acme Logistics\n\nCall notes typed while the picker was open.');
+    expect(typed).not.toBe(text(ACME));
+    await app.vault.modify(file(ACME), typed);
+    picker._choose('Executive business review');
+    await new Promise((r) => setTimeout(r, 0));
+    const after = text(ACME);
+    expect(after).toContain('Call notes typed while the picker was open.');
+    expect(after).toContain('baton:ebr.book');
+    // Every line the user had is still there, in order.
+    const lines = typed.split('\n');
+    let i = 0;
+    for (const l of after.split('\n')) if (l === lines[i]) i++;
+    expect(i).toBe(lines.length);
+  });
+
   it('re-anchoring follows a moved renewal date', async () => {
     const { app, file, text, asObs } = setup();
     const ctx = await makeContext(app);
