@@ -37,9 +37,9 @@ function listFlag<T extends string>(args: ParsedArgs, flag: string, allowed: rea
   return items as T[];
 }
 
-export const FILTER_FLAGS = { from: 'string', to: 'string', owner: 'string', kind: 'string', stage: 'string', status: 'string' } as const;
+export const FILTER_FLAGS = { from: 'string', to: 'string', owner: 'string', account: 'string', kind: 'string', stage: 'string', status: 'string' } as const;
 
-/** Turns `--from --to --owner --kind --stage --status` into a core filter, validating each. */
+/** Turns `--from --to --owner --account --kind --stage --status` into a core filter, validating each. */
 export function timelineFilter(args: ParsedArgs): TimelineFilter {
   const filter: TimelineFilter = {};
   const from = optionalDate(args, 'from');
@@ -49,6 +49,8 @@ export function timelineFilter(args: ParsedArgs): TimelineFilter {
   if (from !== undefined && to !== undefined && from > to) throw usageError(`--from ${from} is after --to ${to}`);
   const owner = args.strings.get('owner');
   if (owner !== undefined) filter.owner = owner;
+  const account = args.strings.get('account');
+  if (account !== undefined) filter.account = account;
   const kinds = listFlag<EventKind>(args, 'kind', EVENT_KINDS);
   if (kinds) filter.kind = kinds;
   const statuses = listFlag<EventStatus>(args, 'status', EVENT_STATUSES);

@@ -20,9 +20,12 @@ export function renderExport(format: Format, dir: string, options: { today: stri
       // DTSTAMP from --today keeps the file reproducible; calendars key updates on UID anyway.
       return toIcs(events, { calendarName: 'Baton', locale, dtstamp: options.today });
     case 'mermaid':
-      return toMermaidGantt(events, { locale });
+      return toMermaidGantt(events, options.filter.account === undefined ? { locale } : { locale, title: options.filter.account });
     case 'html':
-      return toHtml(buildTimelineView(events, { today: options.today, locale }), { generatedOn: options.today });
+      return toHtml(buildTimelineView(events, { today: options.today, locale }), {
+        generatedOn: options.today,
+        ...(options.filter.account === undefined ? {} : { title: options.filter.account }),
+      });
   }
 }
 
@@ -49,6 +52,7 @@ Options:
   -o, --output FILE    Write here (default: standard output)
   --today YYYY-MM-DD   Date for statuses and the file's timestamp (default: today)
   --locale en|ja       Language of labels
+  --account NAME       One account only (e.g. a Mermaid gantt for one customer)
   --from, --to, --owner, --kind, --status, --stage   Filter as in 'baton timeline'
 `,
   run(argv, io) {

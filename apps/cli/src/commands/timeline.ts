@@ -62,6 +62,7 @@ Options:
   --from YYYY-MM-DD    Only events on or after this date
   --to YYYY-MM-DD      Only events on or before this date
   --owner NAME         Only events owned by NAME (case-insensitive)
+  --account NAME       Only this account's events (its account name)
   --kind K[,K…]        contract-start, first-contact, kickoff, first-goal, outreach,
                        notice-deadline, renewal, task
   --status S[,S…]      overdue, due-soon, upcoming, done
