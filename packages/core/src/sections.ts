@@ -1,3 +1,4 @@
+import { flatCopy } from './string-pool.js';
 import { foldWidth, stripEol } from './text.js';
 
 /** Top-level sections of an account note. */
@@ -100,7 +101,8 @@ export function identifyHeading(text: string): HeadingId | undefined {
   if (hit !== undefined) return hit === null ? undefined : hit;
   const id = identify(text);
   if (HEADING_CACHE.size >= 4096) HEADING_CACHE.clear();
-  HEADING_CACHE.set(text, id ?? null);
+  // A flat copy as the key: the heading text is a slice of the note and would pin all of it.
+  HEADING_CACHE.set(flatCopy(text), id ?? null);
   return id;
 }
 

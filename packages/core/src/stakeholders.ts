@@ -5,6 +5,7 @@
  */
 import { isIsoDate, normalizeIsoDate, daysBetween, type IsoDate } from './dates.js';
 import { SETTING_DEFAULTS } from './settings.js';
+import { flatCopy } from './string-pool.js';
 import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
 import { readFrontmatter } from './frontmatter.js';
 import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
@@ -140,7 +141,8 @@ function norm(s: string): string {
     n = foldWidth(s).toLowerCase().replace(/[_-]/g, ' ').replace(/\s+/g, ' ').trim();
     // Cells repeat across a vault (labels, yes/no marks); a bounded memo keeps reads cheap.
     if (NORM_CACHE.size > 4096) NORM_CACHE.clear();
-    NORM_CACHE.set(s, n);
+    // Flat copies: a cell is a slice of the note, and a cached slice would pin the whole note.
+    NORM_CACHE.set(flatCopy(s), flatCopy(n));
   }
   return n;
 }

@@ -150,6 +150,13 @@ describe('createAccountNote', () => {
     expect(note.account?.renewal_date).toBe('2027-03-31');
   });
 
+  it('turns a line separator, tab or NEL inside a name into a space', () => {
+    for (const c of ['\u2028', '\t', '\u0085', '\u000b']) {
+      const note = parseAccountNote(createAccountNote({ account: `Acme${c}Japan`, contractStart: '2028-03-01', termMonths: 12, locale: 'en' }));
+      expect(note.account?.account).toBe('Acme Japan');
+    }
+  });
+
   it('re-parses without errors for any printable name and owner (property)', () => {
     fc.assert(
       fc.property(
@@ -159,7 +166,10 @@ describe('createAccountNote', () => {
         (name, owner, locale) => {
           const note = parseAccountNote(createAccountNote({ account: name, salesOwner: owner, contractStart: '2028-03-01', termMonths: 12, locale }));
           expect(note.problems.filter((p) => p.severity === 'error')).toEqual([]);
-          expect(note.account?.account).toBe(name.trim());
+          // Line breaks and control characters become single spaces (one YAML line, one heading).
+          // oxlint-disable-next-line no-control-regex -- the oracle names exactly those characters
+          const oneLine = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]+/g, ' ').trim();
+          expect(note.account?.account).toBe(oneLine);
           expect(note.account?.renewal_date).toBe('2029-02-28');
         },
       ),
