@@ -129,4 +129,17 @@ describe('baton timeline', () => {
     const events = (JSON.parse(baton(['timeline', dir, '--today', TODAY, '--json', '--kind', 'renewal']).stdout) as JsonEvent[]);
     expect(events.map((e) => [e.account, e.file])).toEqual([['Real', 'a/b/Real.md']]);
   });
+
+  it('skips a note that disappears between listing and reading (dangling link) and indexes the rest', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'Kept.md'), `---\nbaton: account\naccount: Kept\ncontract_start: 2026-04-01\nterm_months: 12\n---\n`);
+    // A link whose target is gone is exactly what a file deleted mid-walk looks like to stat/read.
+    symlinkSync(join(dir, 'deleted-meanwhile.md'), join(dir, 'Gone.md'));
+    const r = baton(['timeline', dir, '--today', TODAY, '--json', '--kind', 'renewal']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as JsonEvent[]).map((e) => e.account)).toEqual(['Kept']);
+    const c = baton(['check', dir, '--today', TODAY]);
+    expect(c.stdout + c.stderr).not.toMatch(/Gone\.md|ENOENT/);
+  });
 });
