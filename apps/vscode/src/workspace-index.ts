@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Portfolio, type TimelineOptions } from '@baton/core';
+import { Portfolio, type Problem, type TimelineOptions } from '@baton/core';
 
 const MD_GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.obsidian/**}';
@@ -80,6 +80,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   update(uri: vscode.Uri, text: string): void {
     this.upsertText(uri, text);
     this.changed.fire();
+  }
+
+  /** The problems core found when this file was last indexed (none for a non-account note). */
+  problems(uri: vscode.Uri): Problem[] {
+    return this.portfolio.problems(this.keyOf(uri));
   }
 
   forget(uri: vscode.Uri): void {
