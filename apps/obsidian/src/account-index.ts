@@ -1,4 +1,4 @@
-import { Portfolio, type PortfolioOptions } from '@baton/core';
+import { Portfolio, type AccountNote, type PortfolioOptions } from '@baton/core';
 
 /** What the index needs from the vault; Obsidian supplies it in main.ts, tests supply a map. */
 export interface NoteSource {
@@ -44,10 +44,12 @@ export class AccountIndex {
     this.changed();
   }
 
-  upsert(path: string, text: string): void {
+  /** Re-reads one note; returns it parsed so callers (the status bar) need not parse it again. */
+  upsert(path: string, text: string): AccountNote {
     const had = this.portfolio.has(path);
-    this.portfolio.upsert(path, text);
+    const note = this.portfolio.upsert(path, text);
     if (had || this.portfolio.has(path)) this.changed();
+    return note;
   }
 
   remove(path: string): void {

@@ -56,8 +56,8 @@ export default class BatonPlugin extends Plugin {
     // `changed` hands us the new text: one note re-parsed, nothing else.
     this.registerEvent(
       metadataCache.on('changed', (file, data) => {
-        this.index.upsert(file.path, data);
-        if (file.path === this.statusBar.activePath) void this.statusBar.show(file.path, data);
+        const note = this.index.upsert(file.path, data);
+        if (file.path === this.statusBar.activePath) void this.statusBar.show(file.path, note);
       }),
     );
     this.registerEvent(vault.on('delete', (file) => this.index.remove(file.path)));
