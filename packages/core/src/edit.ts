@@ -1,6 +1,5 @@
 import type { Problem } from './problems.js';
 import { detectEol, stripEol } from './text.js';
-import type { Heading } from './sections.js';
 
 /** The outcome of every note edit: new text, or the problems that stopped it (then nothing may be written). */
 export type EditResult =
@@ -24,21 +23,6 @@ function terminateLast(lines: string[], eol: string): void {
   const last = lines.length - 1;
   const l = lines[last];
   if (l !== undefined && stripEol(l) === l) lines[last] = l + eol;
-}
-
-/**
- * Inserts `newLines` (without EOLs) at the end of a section's content, before its trailing
- * blank lines, so the blank line before the next heading stays where the user had it.
- */
-export function appendToSection(text: string, lines: readonly string[], section: Heading, newLines: readonly string[]): string {
-  const eol = detectEol(text);
-  const out = [...lines];
-  let at = section.end;
-  while (at - 1 > section.line && stripEol(out[at - 1] ?? '').trim() === '') at--;
-  if (at === out.length) terminateLast(out, eol);
-  const block = newLines.map((l) => l + eol);
-  out.splice(at, 0, ...block);
-  return out.join('');
 }
 
 /**
