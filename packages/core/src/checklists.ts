@@ -5,7 +5,7 @@ import { problem, type Locale, type Problem } from './problems.js';
 import { parseRelativeDate, resolveRelativeDate } from './relative-date.js';
 import { HEADING_TITLES, normalizeHeading, type Heading } from './sections.js';
 import { ID_RE } from './tasks.js';
-import { detectEol, fencedLines, splitLinesKeepEol, stripEol } from './text.js';
+import { eolBefore, fencedLines, splitLinesKeepEol, stripEol } from './text.js';
 
 export interface ChecklistOptions {
   /** Language of a `## Checklists` heading Baton has to create, and of problems; defaults to the note's `locale`, then the template's. */
@@ -238,7 +238,7 @@ function contentEnd(lines: readonly string[], h: Heading): number {
  * without a newline still does, the new lines being joined on before it.
  */
 function insertLines(text: string, lines: readonly string[], at: number, block: readonly string[]): string {
-  const eol = detectEol(text);
+  const eol = eolBefore(text, lines, at);
   const last = lines[lines.length - 1];
   if (at >= lines.length && last !== undefined && stripEol(last) === last) return text + eol + block.join(eol);
   return lines.slice(0, at).join('') + block.map((l) => l + eol).join('') + lines.slice(at).join('');

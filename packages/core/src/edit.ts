@@ -1,5 +1,5 @@
 import type { Problem } from './problems.js';
-import { detectEol, stripEol } from './text.js';
+import { eolBefore, stripEol } from './text.js';
 
 /** The outcome of every note edit: new text, or the problems that stopped it (then nothing may be written). */
 export type EditResult =
@@ -30,7 +30,7 @@ function terminateLast(lines: string[], eol: string): void {
  * blank line. Used when the section the user asked for does not exist yet.
  */
 export function appendSection(text: string, lines: readonly string[], heading: string, body: readonly string[]): string {
-  const eol = detectEol(text);
+  const eol = eolBefore(text, lines, lines.length);
   const out = [...lines];
   if (out.length > 0) terminateLast(out, eol);
   const tailBlank = out.length === 0 || stripEol(out[out.length - 1] ?? '').trim() === '';

@@ -12,7 +12,7 @@ import {
   type HeadingId,
 } from './sections.js';
 import { renderSection, SECTION_PLACEHOLDERS, SECTION_PROMPTS, sectionBody, TITLE_PROMPT } from './templates.js';
-import { detectEol, foldWidth, stripEol } from './text.js';
+import { eolBefore, foldWidth, stripEol } from './text.js';
 
 export type HandoffItemId = EssentialId | HandoffExtraId;
 export type HandoffStatus = 'filled' | 'empty' | 'missing';
@@ -275,7 +275,6 @@ function handoffSkeleton(note: AccountNote, locale: Locale): string[] {
 }
 
 function insertIntoHandoff(text: string, note: AccountNote, handoff: Heading, id: HandoffItemId, locale: Locale): string {
-  const eol = detectEol(text);
   const lines = [...note.lines];
   const rank = HANDOFF_ORDER.indexOf(id);
   const inside = note.headings.filter((h) => h.line > handoff.line && h.line < handoff.end && h.level > handoff.level);
@@ -291,6 +290,7 @@ function insertIntoHandoff(text: string, note: AccountNote, handoff: Heading, id
     at = handoff.end;
     while (at - 1 > handoff.line && isBlank(at - 1)) at--;
   }
+  const eol = eolBefore(text, lines, at);
   const block = renderSection(id, level, locale);
   if (at > 0 && !isBlank(at - 1)) block.unshift('');
   if (at < lines.length && !isBlank(at)) block.push('');

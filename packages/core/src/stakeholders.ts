@@ -10,7 +10,7 @@ import { appendSection, changedTo, failed, unchanged, type EditResult } from './
 import { readFrontmatter } from './frontmatter.js';
 import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
 import { HEADING_TITLES, scanHeadings, type Heading } from './sections.js';
-import { detectEol, displayWidth, fencedLines, foldWidth, splitLinesKeepEol, stripBom, stripEol } from './text.js';
+import { eolBefore, displayWidth, fencedLines, foldWidth, splitLinesKeepEol, stripBom, stripEol } from './text.js';
 
 export const LEVELS = ['executive', 'director', 'manager', 'staff'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -744,7 +744,7 @@ function insertTableBlock(text: string, p: Parsed, block: readonly string[]): st
   const stop = Math.min(section.end, next?.line ?? section.end);
   let at = stop;
   while (at - 1 > section.line && stripEol(p.lines[at - 1] ?? '').trim() === '') at--;
-  const eol = detectEol(text);
+  const eol = eolBefore(text, p.lines, at);
   const out = [...block];
   if (at - 1 >= 0) out.unshift('');
   if (at < p.lines.length && stripEol(p.lines[at] ?? '').trim() !== '') out.push('');
@@ -883,7 +883,7 @@ export function addStakeholder(text: string, person: Partial<Stakeholder> & { na
     const existing = splitRow(p.lines[l] ?? '') ?? [];
     for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(escapeCell(existing[i] ?? '')));
   }
-  return verified(text, spliceLines(p.lines, table.end, [renderRow(cells, widths)], detectEol(text)), s.name, p.locale);
+  return verified(text, spliceLines(p.lines, table.end, [renderRow(cells, widths)], eolBefore(text, p.lines, table.end)), s.name, p.locale);
 }
 
 // ---------------------------------------------------------------------------------------------

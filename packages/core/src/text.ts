@@ -45,6 +45,15 @@ export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   return '\n';
 }
 
+/**
+ * The line ending for lines inserted before index `at`: the note's own, except after a line that
+ * ends in a lone CR, where an inserted LF would fuse with it into one CRLF break.
+ */
+export function eolBefore(text: string, lines: readonly string[], at: number): '\n' | '\r\n' | '\r' {
+  const prev = lines[at - 1];
+  return prev !== undefined && prev.endsWith('\r') ? '\r' : detectEol(text);
+}
+
 /** Strips a UTF-8 byte-order mark if present. */
 export function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;

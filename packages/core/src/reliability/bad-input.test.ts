@@ -460,3 +460,15 @@ describe('classic Mac line endings (lone CR)', () => {
     }
   });
 });
+
+describe('a lone CR in an otherwise LF note', () => {
+  it('an edit appended after it keeps that break and the blank line the edit adds', () => {
+    const note = '---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n---\n# Acme\nold line\r';
+    const r = insertStakeholderMatrix(note, {});
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.text.startsWith(note)).toBe(true);
+    expect(r.text.slice(note.length, note.length + 1)).not.toBe('\n'); // no LF fused onto the lone CR
+    expect(splitLinesKeepEol(r.text).slice(0, splitLinesKeepEol(note).length)).toEqual(splitLinesKeepEol(note));
+  });
+});
