@@ -130,6 +130,12 @@ async function timelineFrame(page) {
   return undefined;
 }
 
+/** What VS Code's toasts say right now — printed when a step fails, to tell a race from a refusal. */
+async function notificationsText(page) {
+  const texts = await page.locator('.notification-toast, .notifications-list-container .monaco-list-row').allInnerTexts().catch(() => []);
+  return texts.length ? `notifications: ${texts.map((t) => t.replace(/\s+/g, ' ').trim()).join(' | ')}` : 'no notification shown';
+}
+
 let currentPage;
 async function uiSuite(browser) {
   console.log('UI suite (code-server + Chromium)');
@@ -175,13 +181,24 @@ async function uiSuite(browser) {
   await runCommand(page, 'Baton: Insert checklist…');
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
   await answer(page);
-  await page.keyboard.press('Control+S');
+  // The edit lands asynchronously (WorkspaceEdit): wait until the editor shows it, then save.
+  // Saving before the edit arrives would write the old text and leave the edit unsaved.
+  const editorLines = page.locator('.monaco-editor .view-lines').first();
+  await page.waitForFunction(
+    () => /baton:/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
+    undefined,
+    { timeout: 10000 },
+  ).catch(() => undefined);
   let checklist = false;
   for (let i = 0; i < 40 && !checklist; i++) {
+    if (i % 8 === 0) {
+      await editorLines.click();
+      await page.keyboard.press('Control+S');
+    }
     checklist = /- \[ \] .*<!-- baton:/.test(readFileSync(created, 'utf8'));
     if (!checklist) await page.waitForTimeout(250);
   }
-  check('checklist inserted with Baton ids and saved', checklist);
+  check('checklist inserted with Baton ids and saved', checklist, checklist ? '' : await notificationsText(page));
 
   // 3. Diagnostics in the Problems panel for the incomplete fixture note.
   await page.keyboard.press('Control+P');
