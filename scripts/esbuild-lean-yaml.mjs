@@ -22,11 +22,20 @@ export const leanYaml = {
       args.importer.startsWith(root) ? { path: 'snippet', namespace: 'lean-js-yaml' } : undefined,
     );
     build.onLoad({ filter: /^snippet$/, namespace: 'lean-js-yaml' }, () => ({ contents: 'module.exports = () => null;', loader: 'js' }));
+    // The loader is required on the first parse, not when the bundle loads: in Obsidian the
+    // frontmatter usually comes pre-parsed from metadataCache, so many sessions never need it,
+    // and a plugin's load time counts every module that initialises eagerly. `CORE_SCHEMA` is a
+    // token the wrapper swaps for the real schema; `instanceof YAMLException` still works.
     build.onLoad({ filter: /^js-yaml$/, namespace: 'lean-js-yaml' }, () => ({
       contents: [
-        `export { load } from ${lib('loader.js')};`,
-        `export { default as CORE_SCHEMA } from ${lib('schema/core.js')};`,
-        `export { default as YAMLException } from ${lib('exception.js')};`,
+        'let real;',
+        `const yaml = () => (real ??= { load: require(${lib('loader.js')}).load, core: require(${lib('schema/core.js')}), YAMLException: require(${lib('exception.js')}) });`,
+        'export const CORE_SCHEMA = Object.freeze({});',
+        'export function load(input, options) {',
+        '  const y = yaml();',
+        '  return y.load(input, options && options.schema === CORE_SCHEMA ? { ...options, schema: y.core } : options);',
+        '}',
+        'export const YAMLException = { [Symbol.hasInstance]: (e) => e instanceof yaml().YAMLException };',
       ].join('\n'),
       resolveDir: root,
       loader: 'js',

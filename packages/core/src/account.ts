@@ -9,8 +9,7 @@ import { fencedLines, foldWidth, splitLinesKeepEol } from './text.js';
 import { readStakeholders, type StakeholderTable } from './stakeholders.js';
 
 export const STAGES = ['handoff', 'onboarding', 'running', 'adoption', 'advocacy', 'renewal', 'churned'] as const;
-export const Stage = z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)` });
-export type Stage = z.infer<typeof Stage>;
+export type Stage = (typeof STAGES)[number];
 
 const STAGE_ALIASES: Record<string, Stage> = {
   引き継ぎ: 'handoff',
@@ -34,8 +33,7 @@ const STAGE_ALIASES: Record<string, Stage> = {
 };
 
 export const HEALTH = ['green', 'yellow', 'red'] as const;
-export const Health = z.enum(HEALTH, { error: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)` });
-export type Health = z.infer<typeof Health>;
+export type Health = (typeof HEALTH)[number];
 const HEALTH_ALIASES: Record<string, Health> = {
   good: 'green',
   ok: 'yellow',
@@ -47,72 +45,82 @@ const HEALTH_ALIASES: Record<string, Health> = {
   危険: 'red',
 };
 
-/** Runs `fix` on the raw YAML value before validating it (full-width digits, `12,000,000`, aliases). */
-const before = <T extends z.ZodMiniType>(fix: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fix), schema);
-
-const text = before((v) => (typeof v === 'number' ? String(v) : v), z.string().check(z.trim(), z.minLength(1)));
-
 /** Printable ASCII is unchanged by NFKC: the common case skips the Unicode fold. */
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const fold = (v: string): string => (PLAIN_ASCII.test(v) ? v : foldWidth(v));
 const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isoDate = before(
-  (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
-  z.string({ error: 'expected a date written as YYYY-MM-DD' }).check(
-    z.refine(isIsoDay, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
-  ),
-);
-
-/** Whole numbers, also when written `12,000,000` or with full-width digits. */
-const integer = (min: number, max: number) =>
-  before(
-    (v) => {
-      if (typeof v !== 'string') return v;
-      const s = fold(v).replace(/[,_\s]/g, '');
-      return /^-?\d+$/.test(s) ? Number(s) : v;
-    },
-    z.int({ error: 'expected a whole number' }).check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` })),
-  );
-
-/** Money in minor-free integer units (yen, dollars): no float drift when summing a portfolio. */
-const money = integer(0, Number.MAX_SAFE_INTEGER);
-
-const aliased = <T extends string>(schema: z.ZodMiniType<T>, aliases: Record<string, T>) =>
-  before((v) => {
-    if (typeof v !== 'string') return v;
-    const k = fold(v).trim();
-    return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
-  }, schema);
-
 /**
  * The account frontmatter: flat keys so Obsidian Properties, Bases and Dataview read them.
  * Unknown keys are allowed and never touched. (zod/mini keeps the plugin bundles small.)
+ * Built on first use: constructing zod schemas costs milliseconds, and a plugin's load time
+ * counts every top-level statement.
  */
-export const AccountFrontmatter = z.looseObject({
-  baton: z.literal('account'),
-  account: text,
-  stage: z._default(aliased(Stage, STAGE_ALIASES), 'handoff'),
-  contract_start: isoDate,
-  term_months: integer(1, 120),
-  renewal_date: z.optional(isoDate),
-  notice_days: z.optional(integer(0, 3650)),
-  arr: z.optional(money),
-  arr_start: z.optional(money),
-  currency: z.optional(
-    before(
-      (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
-      z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as JPY or USD' })),
+function buildSchema() {
+  /** Runs `fix` on the raw YAML value before validating it (full-width digits, `12,000,000`, aliases). */
+  const before = <T extends z.ZodMiniType>(fix: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fix), schema);
+
+  const text = before((v) => (typeof v === 'number' ? String(v) : v), z.string().check(z.trim(), z.minLength(1)));
+
+  const isoDate = before(
+    (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
+    z.string({ error: 'expected a date written as YYYY-MM-DD' }).check(
+      z.refine(isIsoDay, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
     ),
-  ),
-  sales_owner: z.optional(text),
-  csm_owner: z.optional(text),
-  renewal_owner: z.optional(text),
-  kickoff_date: z.optional(isoDate),
-  health: z.optional(aliased(Health, HEALTH_ALIASES)),
-  locale: z.optional(z.enum(['en', 'ja'], { error: 'expected en or ja' })),
-});
-export type AccountFrontmatter = z.infer<typeof AccountFrontmatter>;
+  );
+
+  /** Whole numbers, also when written `12,000,000` or with full-width digits. */
+  const integer = (min: number, max: number) =>
+    before(
+      (v) => {
+        if (typeof v !== 'string') return v;
+        const s = fold(v).replace(/[,_\s]/g, '');
+        return /^-?\d+$/.test(s) ? Number(s) : v;
+      },
+      z.int({ error: 'expected a whole number' }).check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` })),
+    );
+
+  /** Money in minor-free integer units (yen, dollars): no float drift when summing a portfolio. */
+  const money = integer(0, Number.MAX_SAFE_INTEGER);
+
+  const aliased = <T extends string>(schema: z.ZodMiniType<T>, aliases: Record<string, T>) =>
+    before((v) => {
+      if (typeof v !== 'string') return v;
+      const k = fold(v).trim();
+      return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
+    }, schema);
+
+  return z.looseObject({
+    baton: z.literal('account'),
+    account: text,
+    stage: z._default(aliased(z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)` }), STAGE_ALIASES), 'handoff'),
+    contract_start: isoDate,
+    term_months: integer(1, 120),
+    renewal_date: z.optional(isoDate),
+    notice_days: z.optional(integer(0, 3650)),
+    arr: z.optional(money),
+    arr_start: z.optional(money),
+    currency: z.optional(
+      before(
+        (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+        z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'expected a 3-letter currency code such as JPY or USD' })),
+      ),
+    ),
+    sales_owner: z.optional(text),
+    csm_owner: z.optional(text),
+    renewal_owner: z.optional(text),
+    kickoff_date: z.optional(isoDate),
+    health: z.optional(aliased(z.enum(HEALTH, { error: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)` }), HEALTH_ALIASES)),
+    locale: z.optional(z.enum(['en', 'ja'], { error: 'expected en or ja' })),
+  });
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
+/** Validates raw frontmatter data against the account schema (built once, on first call). */
+export const AccountFrontmatter = {
+  safeParse: (data: unknown) => (schema ??= buildSchema()).safeParse(data),
+};
+export type AccountFrontmatter = z.infer<ReturnType<typeof buildSchema>>;
 
 /** Keys whose failure makes the note unusable; any other bad key is dropped with an error. */
 const REQUIRED_KEYS = ['baton', 'account', 'contract_start', 'term_months'] as const;
