@@ -91,3 +91,48 @@ describe('enum messages', () => {
     expect(ja.problems[0]?.message).toMatch(/運用・活用・ファン化/);
   });
 });
+
+describe('field validation, message by message', () => {
+  // Each row: one raw YAML value → the exact English message (or the parsed value when valid).
+  const rows: [key: string, raw: string | number | undefined, expected: { message: string } | { value: unknown }][] = [
+    ['account', "'   '", { message: 'Invalid input' }],
+    ['account', "'  Acme KK '", { value: 'Acme KK' }],
+    ['account', 2026, { value: '2026' }],
+    ['account', '[a, b]', { message: 'Invalid input' }],
+    ['term_months', 1.5, { message: 'expected a whole number' }],
+    ['term_months', 0, { message: 'must be at least 1' }],
+    ['term_months', 121, { message: 'must be at most 120' }],
+    ['term_months', '1e20', { message: 'expected a whole number' }],
+    ['term_months', '.inf', { message: 'expected a whole number' }],
+    ['term_months', '.nan', { message: 'expected a whole number' }],
+    ['term_months', 'twelve', { message: 'expected a whole number' }],
+    ['term_months', '１２', { value: 12 }],
+    ['notice_days', -1, { message: 'must be at least 0' }],
+    ['notice_days', 3651, { message: 'must be at most 3650' }],
+    ['arr', '12,000,000', { value: 12_000_000 }],
+    ['arr', '9007199254740993', { message: 'expected a whole number' }],
+    ['arr', -5, { message: 'must be at least 0' }],
+    ['currency', 'jpy', { value: 'JPY' }],
+    ['currency', 'JP', { message: 'expected a 3-letter currency code such as JPY or USD' }],
+    ['currency', 123, { message: 'Invalid input' }],
+    ['stage', undefined, { value: 'handoff' }],
+    ['stage', '運用', { value: 'running' }],
+    ['stage', ' Adoption ', { value: 'adoption' }],
+    ['health', 'at-risk', { value: 'red' }],
+    ['kickoff_date', '2026-02-30', { message: 'expected a real calendar date written as YYYY-MM-DD' }],
+    ['kickoff_date', 20260401, { message: 'expected a date written as YYYY-MM-DD' }],
+  ];
+  it.each(rows)('%s: %s', (key, raw, expected) => {
+    const n = parseAccountNote(accountNote({ [key]: raw }));
+    const p = n.problems.find((x) => x.field === key);
+    if ('message' in expected) {
+      expect(p?.message).toBe(`Field "${key}": ${expected.message}`);
+      // A required field makes the note unusable; an optional one is dropped and the account kept.
+      if (!['account', 'term_months'].includes(key) && n.kind === 'account') expect((n.account as unknown as Record<string, unknown>)[key]).toBeUndefined();
+    } else {
+      expect(p).toBeUndefined();
+      expect(n.kind).toBe('account');
+      if (n.kind === 'account') expect((n.account as unknown as Record<string, unknown>)[key]).toEqual(expected.value);
+    }
+  });
+});
