@@ -266,7 +266,7 @@ function keyLine(fm: Frontmatter, key: string | undefined): number {
 }
 
 function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account | undefined {
-  const data: Record<string, unknown> = { ...(fm.data ?? {}) };
+  const data: Record<string, unknown> = { ...fm.data };
   // An empty value (`kickoff_date:`) means "not known yet", as in Obsidian's Properties editor.
   for (const k of Object.keys(data)) if (data[k] === null || data[k] === '') delete data[k];
   let result = AccountFrontmatter.safeParse(data);
