@@ -57,78 +57,81 @@ const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
  * counts every top-level statement.
  */
 function buildSchema() {
-  /** Runs `fix` on the raw YAML value before validating it (full-width digits, `12,000,000`, aliases). */
-  const before = <T extends z.ZodMiniType>(fix: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fix), schema);
+  /** A field: its zod schema, a `fix` run on the raw YAML value first (full-width digits,
+   * `12,000,000`, aliases), and whether the key may be absent. Plain zod/mini types and refines
+   * only: every further zod kind (object, pipe, optional…) adds its class to the plugin bundles. */
+  const field = <T extends z.ZodMiniType, O extends boolean = false>(schema: T, fix?: (v: unknown) => unknown, optional?: O) => ({ schema, fix, optional });
+  const opt = <T extends z.ZodMiniType>(f: { schema: T; fix?: ((v: unknown) => unknown) | undefined }) => field(f.schema, f.fix, true);
 
-  // Few distinct zod check kinds, each written as a refine: every kind adds its class to the bundles.
-  const text = before(
-    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
+  const text = field(
     z.string().check(z.refine((s: string) => s.length > 0)),
+    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
   );
 
-  const isoDate = before(
-    (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
+  const isoDate = field(
     z.string({ error: 'expected a date written as YYYY-MM-DD' }).check(
       z.refine(isIsoDay, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
     ),
+    (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
   );
 
   /** Whole numbers, also when written `12,000,000` or with full-width digits. */
   const integer = (min: number, max: number) =>
-    before(
-      (v) => {
-        if (typeof v !== 'string') return v;
-        const s = fold(v).replace(/[,_\s]/g, '');
-        return /^-?\d+$/.test(s) ? Number(s) : v;
-      },
+    field(
       z.number({ error: 'expected a whole number' }).check(
         z.refine(Number.isSafeInteger, { error: 'expected a whole number' }),
         z.refine((n: number) => n >= min, { error: `must be at least ${min}` }),
         z.refine((n: number) => n <= max, { error: `must be at most ${max}` }),
       ),
+      (v) => {
+        if (typeof v !== 'string') return v;
+        const s = fold(v).replace(/[,_\s]/g, '');
+        return /^-?\d+$/.test(s) ? Number(s) : v;
+      },
     );
 
   /** Money in minor-free integer units (yen, dollars): no float drift when summing a portfolio. */
   const money = integer(0, Number.MAX_SAFE_INTEGER);
 
   const aliased = <T extends string>(schema: z.ZodMiniType<T>, aliases: Record<string, T>, fallback?: T) =>
-    before((v) => {
+    field(schema, (v) => {
       if (v === undefined) return fallback;
       if (typeof v !== 'string') return v;
       const k = fold(v).trim();
       return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
-    }, schema);
+    });
 
   return {
-    baton: z.enum(['account']),
+    baton: field(z.enum(['account'])),
     account: text,
     stage: aliased(z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)` }), STAGE_ALIASES, 'handoff'),
     contract_start: isoDate,
     term_months: integer(1, 120),
-    renewal_date: z.optional(isoDate),
-    notice_days: z.optional(integer(0, 3650)),
-    arr: z.optional(money),
-    arr_start: z.optional(money),
-    currency: z.optional(
-      before(
-        (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    renewal_date: opt(isoDate),
+    notice_days: opt(integer(0, 3650)),
+    arr: opt(money),
+    arr_start: opt(money),
+    currency: opt(
+      field(
         z.string().check(z.refine((s: string) => /^[A-Z]{3}$/.test(s), { error: 'expected a 3-letter currency code such as JPY or USD' })),
+        (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
       ),
     ),
-    sales_owner: z.optional(text),
-    csm_owner: z.optional(text),
-    renewal_owner: z.optional(text),
-    kickoff_date: z.optional(isoDate),
-    health: z.optional(aliased(z.enum(HEALTH, { error: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)` }), HEALTH_ALIASES)),
-    locale: z.optional(z.enum(['en', 'ja'], { error: 'expected en or ja' })),
+    sales_owner: opt(text),
+    csm_owner: opt(text),
+    renewal_owner: opt(text),
+    kickoff_date: opt(isoDate),
+    health: opt(aliased(z.enum(HEALTH, { error: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)` }), HEALTH_ALIASES)),
+    locale: opt(field(z.enum(['en', 'ja'], { error: 'expected en or ja' }))),
   };
 }
 
 type Shape = ReturnType<typeof buildSchema>;
-type Out<K extends keyof Shape> = z.output<Shape[K]>;
+type Out<K extends keyof Shape> = z.output<Shape[K]['schema']>;
+type IsOptional<K extends keyof Shape> = Shape[K]['optional'] extends true ? true : false;
 /** The validated frontmatter: known keys typed, unknown keys kept as they were. */
-export type AccountFrontmatter = { [K in keyof Shape as undefined extends Out<K> ? never : K]: Out<K> } & {
-  [K in keyof Shape as undefined extends Out<K> ? K : never]?: Out<K>;
+export type AccountFrontmatter = { [K in keyof Shape as IsOptional<K> extends true ? never : K]: Out<K> } & {
+  [K in keyof Shape as IsOptional<K> extends true ? K : never]?: Out<K>;
 } & { [key: string]: unknown };
 
 export interface FieldIssue {
@@ -149,9 +152,13 @@ export const AccountFrontmatter = {
     const out: Record<string, unknown> = { ...data };
     const issues: FieldIssue[] = [];
     for (const key of Object.keys(shape) as (keyof Shape)[]) {
-      const r = shape[key].safeParse(data[key]);
-      if (!r.success) for (const i of r.error.issues) issues.push({ path: [key, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message });
-      else if (r.data !== undefined) out[key] = r.data;
+      const { schema, fix, optional } = shape[key];
+      let value = data[key];
+      if (value === undefined && optional) continue;
+      if (fix) value = fix(value);
+      const r = schema.safeParse(value);
+      if (r.success) out[key] = r.data;
+      else for (const i of r.error.issues) issues.push({ path: [key, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message });
     }
     return issues.length > 0 ? { success: false, error: { issues } } : { success: true, data: out as AccountFrontmatter };
   },
