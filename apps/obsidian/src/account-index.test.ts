@@ -81,4 +81,47 @@ describe('AccountIndex', () => {
     await index.build();
     expect(n).toBe(0);
   });
+
+  describe("with Obsidian's cached metadata", () => {
+    const text = ['---', 'baton: account', 'account: Cached Co', 'contract_start: 2026-04-01', 'term_months: 12', '---', '', '## Checklists', '', '- [ ] Call the sponsor 📅 2026-12-10', '- [ ] Not a task for Obsidian 📅 2026-12-11', ''].join('\n');
+    const cachedFm = { baton: 'account', account: 'Cached Co', contract_start: '2026-04-01', term_months: 12, renewal_date: '2027-01-31', position: { start: 0 } };
+    const listItems = [{ task: ' ', position: { start: { line: 9 } } }];
+
+    it('takes the frontmatter and the task lines from the cache instead of parsing them again', () => {
+      const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [], read: async () => '' });
+      const note = index.upsert('Cached.md', text, { frontmatter: cachedFm, listItems });
+      // The cache's renewal_date (not in the text) wins: the YAML was not re-read.
+      expect(note.account?.renewal_date).toBe('2027-01-31');
+      // Only the line the cache calls a task is one; Obsidian's `position` key is not the user's.
+      expect(note.tasks.map((t) => t.line)).toEqual([9]); // 0-based, as the cache gives it
+      expect(note.account).not.toHaveProperty('position');
+      expect(index.portfolio.timeline({ kind: 'renewal' }).map((e) => e.date)).toEqual(['2027-01-31']);
+    });
+
+    it('reads dates the cache hands over as Date objects as the day written', () => {
+      const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [], read: async () => '' });
+      const note = index.upsert('Cached.md', text, { frontmatter: { ...cachedFm, contract_start: new Date('2026-04-01T00:00:00Z'), renewal_date: undefined } });
+      expect(note.problems).toEqual([]);
+      expect(note.account?.contract_start).toBe('2026-04-01');
+      expect(note.account?.renewal_date).toBe('2027-03-31');
+    });
+
+    it('parses the note in full when the cache has nothing for it yet', () => {
+      const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [], read: async () => '' });
+      const note = index.upsert('Cached.md', text, null);
+      expect(note.account?.renewal_date).toBe('2027-03-31');
+      expect(note.tasks).toHaveLength(2);
+    });
+
+    it('build asks the source for each note\'s cache', async () => {
+      const asked: string[] = [];
+      const index = new AccountIndex(
+        { today: '2026-11-22' },
+        { candidates: () => ['Cached.md'], read: async () => text, meta: (p) => (asked.push(p), { frontmatter: cachedFm, listItems }) },
+      );
+      await index.build();
+      expect(asked).toEqual(['Cached.md']);
+      expect(index.portfolio.timeline({ kind: 'renewal' }).map((e) => e.date)).toEqual(['2027-01-31']);
+    });
+  });
 });

@@ -1,10 +1,24 @@
-import { Portfolio, type AccountNote, type PortfolioOptions } from '@baton/core';
+import { Portfolio, accountNoteFromCache, type AccountNote, type CachedNoteMetadata, type Locale, type PortfolioOptions } from '@baton/core';
 
 /** What the index needs from the vault; Obsidian supplies it in main.ts, tests supply a map. */
 export interface NoteSource {
   /** Markdown paths that may be account notes (cheap pre-filter from the metadata cache). */
   candidates(): string[];
   read(path: string): Promise<string>;
+  /** What Obsidian's metadataCache already parsed for this note, when it has it. */
+  meta?(path: string): CachedNoteMetadata | null | undefined;
+}
+
+/**
+ * Obsidian's parsed frontmatter, as core reads it. A value that arrives as a `Date` (a YAML
+ * timestamp, should a parser produce one) is handed over as the `YYYY-MM-DD` it was written as.
+ */
+export function fromCache(meta: CachedNoteMetadata): CachedNoteMetadata {
+  const fm = meta.frontmatter;
+  if (!fm || !Object.values(fm).some((v) => v instanceof Date)) return meta;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fm)) copy[k] = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
+  return { ...meta, frontmatter: copy };
 }
 
 type Listener = () => void;
@@ -20,12 +34,14 @@ export class AccountIndex {
   /** Bumped on every change so views can skip work when nothing moved. */
   version = 0;
   private listeners = new Set<Listener>();
+  private locale: Locale | undefined;
 
   constructor(
     options: PortfolioOptions,
     private readonly source: NoteSource,
   ) {
     this.portfolio = new Portfolio(options);
+    this.locale = options.locale;
   }
 
   /** Reads every candidate once, in small batches so the UI keeps breathing. */
@@ -36,7 +52,7 @@ export class AccountIndex {
       const texts = await Promise.all(batch.map((p) => this.source.read(p).catch(() => undefined)));
       batch.forEach((p, j) => {
         const t = texts[j];
-        if (t !== undefined) this.portfolio.upsert(p, t);
+        if (t !== undefined) this.portfolio.upsertParsed(p, this.parse(t, this.source.meta?.(p)));
       });
       if (i + batchSize < paths.length) await new Promise((r) => setTimeout(r, 0));
     }
@@ -44,12 +60,21 @@ export class AccountIndex {
     this.changed();
   }
 
-  /** Re-reads one note; returns it parsed so callers (the status bar) need not parse it again. */
-  upsert(path: string, text: string): AccountNote {
+  /**
+   * Re-reads one note; returns it parsed so callers (the status bar) need not parse it again.
+   * With Obsidian's cached metadata the frontmatter and task lines are taken from it: no YAML
+   * parse and no line scan for tasks. Without it (not cached yet) the note is parsed in full.
+   */
+  upsert(path: string, text: string, meta?: CachedNoteMetadata | null): AccountNote {
     const had = this.portfolio.has(path);
-    const note = this.portfolio.upsert(path, text);
+    const note = this.parse(text, meta);
+    this.portfolio.upsertParsed(path, note);
     if (had || this.portfolio.has(path)) this.changed();
     return note;
+  }
+
+  private parse(text: string, meta: CachedNoteMetadata | null | undefined): AccountNote {
+    return accountNoteFromCache(text, meta ? fromCache(meta) : {}, this.locale ? { locale: this.locale } : {});
   }
 
   remove(path: string): void {
@@ -63,6 +88,7 @@ export class AccountIndex {
   }
 
   setOptions(partial: Partial<PortfolioOptions>): void {
+    if ('locale' in partial) this.locale = partial.locale;
     this.portfolio.setOptions(partial);
     this.changed();
   }

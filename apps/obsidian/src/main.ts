@@ -32,6 +32,10 @@ export default class BatonPlugin extends Plugin {
     this.index = new AccountIndex(toPortfolioOptions(this.settings, this.currentDay, locale), {
       candidates: () => this.app.vault.getMarkdownFiles().filter((f) => this.mayBeAccount(f)).map((f) => f.path),
       read: (path) => this.readPath(path).then((t) => t ?? Promise.reject(new Error(path))),
+      meta: (path) => {
+        const f = this.app.vault.getFileByPath(path);
+        return f ? this.app.metadataCache.getFileCache(f) : undefined;
+      },
     });
     const ctx = this.context();
 
@@ -53,10 +57,10 @@ export default class BatonPlugin extends Plugin {
   /** Real work starts here, so Obsidian's startup is not slowed by Baton. */
   private async onLayoutReady(): Promise<void> {
     const { vault, metadataCache, workspace } = this.app;
-    // `changed` hands us the new text: one note re-parsed, nothing else.
+    // `changed` hands us the new text and Obsidian's parse of it: one note re-read, nothing else.
     this.registerEvent(
-      metadataCache.on('changed', (file, data) => {
-        const note = this.index.upsert(file.path, data);
+      metadataCache.on('changed', (file, data, cache) => {
+        const note = this.index.upsert(file.path, data, cache);
         if (file.path === this.statusBar.activePath) void this.statusBar.show(file.path, note);
       }),
     );
@@ -146,7 +150,7 @@ export default class BatonPlugin extends Plugin {
   private async indexFile(file: TAbstractFile): Promise<void> {
     if (!(file instanceof TFile) || file.extension !== 'md') return;
     const text = await this.readPath(file.path);
-    if (text !== undefined) this.index.upsert(file.path, text);
+    if (text !== undefined) this.index.upsert(file.path, text, this.app.metadataCache.getFileCache(file));
   }
 
   private async readPath(path: string): Promise<string | undefined> {

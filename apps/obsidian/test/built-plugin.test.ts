@@ -57,8 +57,17 @@ describe('the built plugin in a fake Obsidian', () => {
     expect(plugin.ribbonIcons).toHaveLength(1);
     expect(plugin.settingTabs).toHaveLength(1);
 
+    // Indexing reads Obsidian's parse of each note (frontmatter, list items) from metadataCache.
+    const getFileCache = app.metadataCache.getFileCache.bind(app.metadataCache);
+    const cached = new Set<string>();
+    app.metadataCache.getFileCache = (f) => {
+      const c = getFileCache(f);
+      if (c?.frontmatter) cached.add(f.path);
+      return c;
+    };
     await app.workspace._layoutReady();
     expect(plugin.index.ready).toBe(true);
+    expect(cached.size).toBeGreaterThanOrEqual(plugin.index.portfolio.size);
     const accountFiles = [...files].filter(([, t]) => /^baton: account\s*$/m.test(t.split('\n---')[0] ?? '')).length;
     expect(plugin.index.portfolio.size).toBe(accountFiles);
     expect(app.vault.listenerCount()).toBeGreaterThan(0);

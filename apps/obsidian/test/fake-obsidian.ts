@@ -167,8 +167,40 @@ export class Vault extends Events {
   }
 }
 
+export interface ListItemCache {
+  /** The character between the brackets of a task (`' '`, `'x'`, …); undefined for a plain list item. */
+  task?: string;
+  position: { start: { line: number; col: number; offset: number }; end: { line: number; col: number; offset: number } };
+}
+
 export interface CachedMetadata {
   frontmatter?: Record<string, unknown>;
+  listItems?: ListItemCache[];
+}
+
+const LIST_ITEM_RE = /^([ \t>]*)(?:[-*+]|\d+[.)])[ \t]+(?:\[(.)\](?=[ \t]|$))?/;
+const FENCE_RE = /^[ \t>]*(`{3,}|~{3,})/;
+
+/** Like Obsidian's metadataCache: list items (0-based lines) outside frontmatter and code fences. */
+function listItems(text: string, bodyStart: number): ListItemCache[] | undefined {
+  const out: ListItemCache[] = [];
+  const lines = text.split(/\r\n|\n|\r/);
+  let fence: string | undefined;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const f = FENCE_RE.exec(line);
+    if (f?.[1]) {
+      if (fence === undefined) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
+    const m = LIST_ITEM_RE.exec(line);
+    if (!m) continue;
+    const at = { line: i, col: 0, offset: 0 };
+    out.push(m[2] === undefined ? { position: { start: at, end: at } } : { task: m[2], position: { start: at, end: at } });
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 export class MetadataCache extends Events {
@@ -176,6 +208,8 @@ export class MetadataCache extends Events {
   _index(file: TFile, text: string): CachedMetadata {
     const fm = readFrontmatter(text);
     const meta: CachedMetadata = fm.data ? { frontmatter: fm.data } : {};
+    const items = listItems(text, fm.closed ? fm.bodyStart : 0);
+    if (items) meta.listItems = items;
     this.cache.set(file, meta);
     return meta;
   }
