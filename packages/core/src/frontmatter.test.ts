@@ -89,3 +89,28 @@ describe('setFrontmatterValue inside multi-line scalars', () => {
     expect(setFrontmatterValue('---\na: 1\n---\n', 'a', 'x\ny')).toBeUndefined();
   });
 });
+
+describe('frontmatter key lines', () => {
+  // The line-by-line regex rule: readFrontmatter's fast path for plain keys must give the same map.
+  const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|$)/;
+  const reference = (yamlLines: string[]) => {
+    const m = new Map<string, number>();
+    yamlLines.forEach((l, i) => {
+      const k = KEY_RE.exec(l.replace(/\r\n$|\n$|\r$/, ''))?.[1];
+      if (k && !m.has(k.replace(/^['"]|['"]$/g, '').trim())) m.set(k.replace(/^['"]|['"]$/g, '').trim(), i + 1);
+    });
+    return m;
+  };
+  const piece = fc.constantFrom('a', 'key', '_x', '9', ' ', '\t', ':', ': ', ':\t', "'", '"', '#', '-', '?', 'ａ', '日本', '\u00a0', 'http://x', '[a, b]');
+
+  it('match the key regex on every line, with any EOL', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 6 }), { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), (rows, eol) => {
+        const yamlLines = rows.map((r) => r.join('') + eol);
+        const fm = readFrontmatter(`---${eol}${yamlLines.join('')}---${eol}`, undefined, {});
+        expect([...fm.keyLines]).toEqual([...reference(yamlLines)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -57,8 +57,9 @@ const TOP_LEVEL: readonly HeadingId[] = ['handoff', 'stakeholders', 'first_goals
  */
 export function checkHandoff(note: AccountNote, options: HandoffOptions = {}): HandoffReport {
   const locale = options.locale ?? note.locale;
+  const title = titleOf(note);
   const items: HandoffItem[] = HANDOFF_ORDER.map((id) => {
-    const h = locateSection(note, id);
+    const h = locate(note, id, title);
     return {
       id,
       title: HEADING_TITLES[id][locale],
@@ -121,8 +122,16 @@ export function handoffProblems(report: HandoffReport, locale: Locale = 'en'): P
  * count as the future-vision section.
  */
 export function locateSection(note: AccountNote, id: HeadingId): Heading | undefined {
+  return locate(note, id, titleOf(note));
+}
+
+/** The account name, folded as headings are. */
+function titleOf(note: AccountNote): string | undefined {
   const name = note.frontmatter.data?.['account'];
-  const title = typeof name === 'string' || typeof name === 'number' ? normalizeHeading(String(name)) : undefined;
+  return typeof name === 'string' || typeof name === 'number' ? normalizeHeading(String(name)) : undefined;
+}
+
+function locate(note: AccountNote, id: HeadingId, title: string | undefined): Heading | undefined {
   return note.headings.find((h) => h.id === id && !(h.level === 1 && title !== undefined && normalizeHeading(h.text) === title));
 }
 
@@ -134,15 +143,18 @@ const EMPTY_BULLET_RE = new RegExp(`${BULLET}\\s*$`);
 const LABEL_ONLY_RE = new RegExp(`${BULLET}\\s+[^:：]{1,60}[:：]$`);
 
 /** Every text a template writes as a prompt or placeholder, folded for comparison. */
-const TEMPLATE_TEXTS: ReadonlySet<string> = (() => {
+let TEMPLATE_TEXTS: ReadonlySet<string> | undefined;
+/** Built on first use: a plugin's load time counts every top-level statement. */
+function templateTexts(): ReadonlySet<string> {
+  if (TEMPLATE_TEXTS) return TEMPLATE_TEXTS;
   const s = new Set<string>();
   for (const p of [...Object.values(SECTION_PROMPTS), TITLE_PROMPT]) {
     s.add(fold(p.en));
     s.add(fold(p.ja));
   }
   for (const p of Object.values(SECTION_PLACEHOLDERS)) for (const l of [...p.en, ...p.ja]) s.add(fold(l));
-  return s;
-})();
+  return (TEMPLATE_TEXTS = s);
+}
 
 function fold(s: string): string {
   return foldWidth(s)
@@ -203,7 +215,7 @@ function hasContent(note: AccountNote, h: Heading): boolean {
       if (cells(line).every((c) => c === '')) continue;
       return true;
     }
-    if (TEMPLATE_TEXTS.has(fold(line))) continue;
+    if (templateTexts().has(fold(line))) continue;
     return true;
   }
   return false;

@@ -137,7 +137,11 @@ export function scanHeadings(lines: readonly string[], fenced: readonly boolean[
   for (let i = from; i < lines.length; i++) {
     if (fenced[i]) continue;
     const l = lines[i];
-    if (l === undefined || l.charCodeAt(l.search(/\S/)) !== 35) continue;
+    if (l === undefined) continue;
+    // HEADING_RE needs `#` after at most three spaces: a cheap test rules out most lines.
+    let k = 0;
+    while (l.charCodeAt(k) === 32) k++;
+    if (l.charCodeAt(k) !== 35) continue;
     const m = HEADING_RE.exec(stripEol(l));
     if (!m?.[1]) continue;
     const text = (m[2] ?? '').trim();

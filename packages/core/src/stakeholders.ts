@@ -159,114 +159,127 @@ function lookup<T extends string>(labels: Record<T, Bilingual>, aliases: Record<
   return m;
 }
 
-const LEVEL_LOOKUP = lookup<Level>(LEVEL_LABELS, {
-  exec: 'executive',
-  'c level': 'executive',
-  'c-suite': 'executive',
-  board: 'executive',
-  役員: 'executive',
-  経営者: 'executive',
-  経営陣: 'executive',
-  本部長: 'director',
-  'head of': 'director',
-  vp: 'director',
-  課長: 'manager',
-  マネージャー: 'manager',
-  マネジャー: 'manager',
-  mgr: 'manager',
-  担当者: 'staff',
-  メンバー: 'staff',
-  一般: 'staff',
-  member: 'staff',
-});
-
-const ROLE_LOOKUP = lookup<Role>(ROLE_LABELS, {
-  dm: 'decision_maker',
-  'decision-maker': 'decision_maker',
-  意思決定者: 'decision_maker',
-  決裁権者: 'decision_maker',
-  チャンピオン: 'champion',
-  推進役: 'champion',
-  現場担当: 'executor',
-  現場担当者: 'executor',
-  'end user': 'user',
-  ユーザー: 'user',
-  情シス: 'it',
-  情報システム部: 'it',
-  'it department': 'it',
-  purchasing: 'procurement',
-  調達: 'procurement',
-});
-
-const ATTITUDE_LOOKUP = lookup<Attitude>(ATTITUDE_LABELS, {
-  warm: 'positive',
-  supportive: 'positive',
-  好意的: 'positive',
-  積極的: 'positive',
-  cautious: 'negative',
-  skeptical: 'negative',
-  cold: 'negative',
-  否定的: 'negative',
-  消極的: 'negative',
-});
-
-const STATUS_LOOKUP = lookup<StakeholderStatus>(STAKEHOLDER_STATUS_LABELS, {
-  current: 'active',
-  在職: 'active',
-  departed: 'left',
-  resigned: 'left',
-  transferred: 'left',
-  退職: 'left',
-  異動: 'left',
-});
-
-const YES = new Set(['✓', '✔', '☑', '○', '◯', '〇', '●', 'y', 'yes', 'true', 'はい', 'あり', '有'].map(norm));
-const NO = new Set(['', '×', '✗', '✕', 'n', 'no', 'false', 'いいえ', 'なし', '無', '–', '—', 'ー'].map(norm));
-
-const COLUMN_LOOKUP = lookup<StakeholderColumn>(STAKEHOLDER_COLUMN_LABELS, {
-  'full name': 'name',
-  person: 'name',
-  名前: 'name',
-  お名前: 'name',
-  担当者名: 'name',
-  dept: 'department',
-  division: 'department',
-  team: 'department',
-  部門: 'department',
-  所属: 'department',
-  title: 'level',
-  seniority: 'level',
-  役職: 'level',
-  roles: 'role',
-  立場: 'role',
-  社内の影響力: 'influence',
-  sentiment: 'attitude',
-  temperature: 'attitude',
-  熱感: 'attitude',
-  態度: 'attitude',
-  key: 'key_person',
-  kp: 'key_person',
-  'key people': 'key_person',
-  'kickoff attended': 'kickoff',
-  'at kickoff': 'kickoff',
-  キックオフ: 'kickoff',
-  'last contacted': 'last_contact',
-  最終接触日: 'last_contact',
-  最終コンタクト: 'last_contact',
-  ステータス: 'status',
-  在籍: 'status',
-});
+/** The vocabularies. */
+function buildWords() {
+  return {
+    level: lookup<Level>(LEVEL_LABELS, {
+      exec: 'executive',
+      'c level': 'executive',
+      'c-suite': 'executive',
+      board: 'executive',
+      役員: 'executive',
+      経営者: 'executive',
+      経営陣: 'executive',
+      本部長: 'director',
+      'head of': 'director',
+      vp: 'director',
+      課長: 'manager',
+      マネージャー: 'manager',
+      マネジャー: 'manager',
+      mgr: 'manager',
+      担当者: 'staff',
+      メンバー: 'staff',
+      一般: 'staff',
+      member: 'staff',
+    }),
+    role: lookup<Role>(ROLE_LABELS, {
+      dm: 'decision_maker',
+      'decision-maker': 'decision_maker',
+      意思決定者: 'decision_maker',
+      決裁権者: 'decision_maker',
+      チャンピオン: 'champion',
+      推進役: 'champion',
+      現場担当: 'executor',
+      現場担当者: 'executor',
+      'end user': 'user',
+      ユーザー: 'user',
+      情シス: 'it',
+      情報システム部: 'it',
+      'it department': 'it',
+      purchasing: 'procurement',
+      調達: 'procurement',
+    }),
+    attitude: lookup<Attitude>(ATTITUDE_LABELS, {
+      warm: 'positive',
+      supportive: 'positive',
+      好意的: 'positive',
+      積極的: 'positive',
+      cautious: 'negative',
+      skeptical: 'negative',
+      cold: 'negative',
+      否定的: 'negative',
+      消極的: 'negative',
+    }),
+    status: lookup<StakeholderStatus>(STAKEHOLDER_STATUS_LABELS, {
+      current: 'active',
+      在職: 'active',
+      departed: 'left',
+      resigned: 'left',
+      transferred: 'left',
+      退職: 'left',
+      異動: 'left',
+    }),
+    yes: new Set(['✓', '✔', '☑', '○', '◯', '〇', '●', 'y', 'yes', 'true', 'はい', 'あり', '有'].map(norm)),
+    no: new Set(['', '×', '✗', '✕', 'n', 'no', 'false', 'いいえ', 'なし', '無', '–', '—', 'ー'].map(norm)),
+    column: lookup<StakeholderColumn>(STAKEHOLDER_COLUMN_LABELS, {
+      'full name': 'name',
+      person: 'name',
+      名前: 'name',
+      お名前: 'name',
+      担当者名: 'name',
+      dept: 'department',
+      division: 'department',
+      team: 'department',
+      部門: 'department',
+      所属: 'department',
+      title: 'level',
+      seniority: 'level',
+      役職: 'level',
+      roles: 'role',
+      立場: 'role',
+      社内の影響力: 'influence',
+      sentiment: 'attitude',
+      temperature: 'attitude',
+      熱感: 'attitude',
+      態度: 'attitude',
+      key: 'key_person',
+      kp: 'key_person',
+      'key people': 'key_person',
+      'kickoff attended': 'kickoff',
+      'at kickoff': 'kickoff',
+      キックオフ: 'kickoff',
+      'last contacted': 'last_contact',
+      最終接触日: 'last_contact',
+      最終コンタクト: 'last_contact',
+      ステータス: 'status',
+      在籍: 'status',
+    }),
+  };
+}
+/** Built on first use: a plugin's load time counts every top-level statement. */
+let WORDS: ReturnType<typeof buildWords> | undefined;
+const words = () => (WORDS ??= buildWords());
 
 /** Recognises a header cell; a bilingual header (`Name / 氏名`, `氏名 (Name)`) matches either half. */
 function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean } | undefined {
-  const n = norm(header);
-  const parts = [n, ...n.split(/\s*[/(（]\s*/).map((p) => p.replace(/[)）]\s*$/, '').trim())];
-  for (const p of parts) {
-    const key = COLUMN_LOOKUP.get(p);
-    if (key) return { key, ja: /[^ -~]/.test(p) };
+  // Headers repeat across a vault: remember answers (keyed on flat copies, as in `norm`).
+  let found = COLUMN_CACHE.get(header);
+  if (found === undefined) {
+    const n = norm(header);
+    found = null;
+    for (const p of [n, ...n.split(/\s*[/(（]\s*/).map((p) => p.replace(/[)）]\s*$/, '').trim())]) {
+      const key = words().column.get(p);
+      if (key) {
+        found = { key, ja: /[^ -~]/.test(p) };
+        break;
+      }
+    }
+    if (COLUMN_CACHE.size > 1024) COLUMN_CACHE.clear();
+    COLUMN_CACHE.set(flatCopy(header), found);
   }
-  return undefined;
+  return found ?? undefined;
 }
+const COLUMN_CACHE = new Map<string, { key: StakeholderColumn; ja: boolean } | null>();
 
 // ---------------------------------------------------------------------------------------------
 // Pipe-table lines
@@ -312,9 +325,8 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
   const out: RawTable[] = [];
   for (let i = from; i + 1 < to; i++) {
     const l = lines[i] ?? '';
-    if (fenced[i] || fenced[i + 1] || /^(?: {4,}|\t)/.test(l)) continue;
     const next = lines[i + 1] ?? '';
-    if (next.indexOf('-') < 0 || !DELIM_LINE_RE.test(next)) continue;
+    if (next.indexOf('-') < 0 || fenced[i] || fenced[i + 1] || /^(?: {4,}|\t)/.test(l) || !DELIM_LINE_RE.test(next)) continue;
     const headers = splitRow(l);
     if (!headers || !isDelimiterRow(next, headers.length)) continue;
     let end = i + 2;
@@ -385,8 +397,8 @@ function hasName(columns: readonly StakeholderTableColumn[]): boolean {
 /** Reads a yes/no cell: true, false, or undefined for a word Baton does not know. */
 function yesNo(cell: string): boolean | undefined {
   const n = norm(cell);
-  if (YES.has(n)) return true;
-  if (NO.has(n)) return false;
+  if (words().yes.has(n)) return true;
+  if (words().no.has(n)) return false;
   return undefined;
 }
 
@@ -433,7 +445,7 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
         s.department = cell;
         return;
       case 'level': {
-        const v = LEVEL_LOOKUP.get(norm(cell));
+        const v = words().level.get(norm(cell));
         if (v) s.level = v;
         else
           warn('unknown-level', 'level', cell, {
@@ -447,7 +459,7 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
         for (const part of cell.split(ROLE_SPLIT_RE)) {
           const t = part.trim();
           if (t === '') continue;
-          const r = ROLE_LOOKUP.get(norm(t));
+          const r = words().role.get(norm(t));
           if (r) {
             if (!s.roles.includes(r)) s.roles.push(r);
           } else if (!unknown.includes(t)) unknown.push(t);
@@ -478,7 +490,7 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
       }
       case 'attitude': {
         // Free text is welcome here: no warning, only the canonical three are recognised.
-        const v = ATTITUDE_LOOKUP.get(norm(cell));
+        const v = words().attitude.get(norm(cell));
         if (v) s.attitude = v;
         else s.unrecognized.attitude = cell;
         return;
@@ -505,7 +517,7 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
         return;
       }
       case 'status': {
-        const v = STATUS_LOOKUP.get(norm(cell));
+        const v = words().status.get(norm(cell));
         if (v) s.status = v;
         else
           warn('unknown-status', 'status', cell, {
@@ -532,8 +544,9 @@ function nameKey(name: string): string {
   return foldWidth(name).toLowerCase().replace(/\s+/g, '');
 }
 
-function readTable(raw: RawTable, problems: Problem[], locale: Locale): StakeholderTable | undefined {
-  const { columns, ja, en } = columnsOf(raw.headers, problems, raw.headerLine, locale);
+/** Reads a table whose header `columnsOf` has read (its problems come first). */
+function readTable(raw: RawTable, head: ReturnType<typeof columnsOf>, problems: Problem[], locale: Locale): StakeholderTable {
+  const { columns, ja, en } = head;
   const table: StakeholderTable = { headerLine: raw.headerLine, end: raw.end, columns, rows: [], locale: ja > en ? 'ja' : 'en' };
   const seen = new Map<string, number>();
   for (let i = raw.headerLine + 2; i < raw.end; i++) {
@@ -599,8 +612,11 @@ export function readStakeholders(
   const section = note.headings.find((h) => h.id === 'stakeholders');
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
-    const raw = tables.find((t) => hasName(columnsOf(t.headers, [], t.headerLine, locale).columns));
-    if (raw) return { table: readTable(raw, problems, locale), problems };
+    for (const raw of tables) {
+      const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
+      if (hasName(head.columns)) return { table: readTable(raw, head, problems, locale), problems };
+      problems.length = 0;
+    }
     const other = tables[0];
     if (other)
       problems.push(
@@ -616,8 +632,9 @@ export function readStakeholders(
     return { table: undefined, problems };
   }
   for (const raw of scanTables(lines, fenced, bodyStart(lines), lines.length)) {
-    const { columns } = columnsOf(raw.headers, [], raw.headerLine, locale);
-    if (hasName(columns) && columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, problems, locale), problems };
+    const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
+    if (hasName(head.columns) && head.columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, head, problems, locale), problems };
+    problems.length = 0;
   }
   return { table: undefined, problems };
 }

@@ -1,4 +1,3 @@
-import { stripEol } from './text.js';
 import type { IsoDate } from './dates.js';
 import { isIsoDay } from './day-number.js';
 
@@ -27,46 +26,67 @@ export const TASK_RE = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(
 export const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^}]*)\})?\s*-->/;
 const DUE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 const DONE_RE = /✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
-const EMOJI_FIELDS_RE = /\s*(?:📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)\uFE0F?.*$/u;
+/** The first of Tasks' field emojis, found in one search (no `u`: the pairs are matched as code units). */
+const FIELD_EMOJI_RE = /📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔/;
 
-const FIELD_EMOJIS = ['📅', '✅', '⏳', '🛫', '➕', '❌', '🔁', '⏫', '🔼', '🔽', '⏬', '🔺', '🆔', '⛔'];
-const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
-
-/** Cuts Tasks' emoji fields and what follows; plain index scans instead of a backtracking regex on every task line. */
+/**
+ * Cuts Tasks' emoji fields and what follows. Same answer as `\s*(?:📅|…)\uFE0F?.*$` because the
+ * text never holds a line break (TASK_RE's `.*` stops at them).
+ */
 function stripEmojiFields(s: string): string {
-  let cut = -1;
-  for (const e of FIELD_EMOJIS) {
-    const i = s.indexOf(e);
-    if (i >= 0 && (cut < 0 || i < cut)) cut = i;
-  }
-  if (cut < 0) return s;
-  // `.` stops at line breaks; keep the regex's exact answer for that rare case.
-  if (LINE_BREAK_RE.test(s.slice(cut))) return s.replace(EMOJI_FIELDS_RE, '');
-  return s.slice(0, cut).trimEnd();
+  const cut = s.search(FIELD_EMOJI_RE);
+  return cut < 0 ? s : s.slice(0, cut).trimEnd();
 }
 
-function stripBlockRef(s: string): string {
-  return s.indexOf('^') < 0 ? s : s.replace(/\s+\^[\w-]+\s*$/, '');
+/** The date after `mark` (📅/✅): `mark YYYY-MM-DD` is read directly, anything else by `re`. */
+function dateField(text: string, mark: string, re: RegExp): string | undefined {
+  const i = text.indexOf(mark);
+  if (i < 0) return undefined;
+  const at = i + mark.length + 1;
+  const d = text.charCodeAt(at - 1) === 32 ? text.slice(at, at + 10) : '';
+  return isIsoDay(d) ? d : re.exec(text)?.[1];
 }
+
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 
 /** Parses one line as a task, or undefined when it is not one. */
 export function parseTaskLine(raw: string, line: number): Task | undefined {
-  const m = TASK_RE.exec(stripEol(raw));
-  if (!m) return undefined;
-  const status = m[3] ?? ' ';
-  const text = m[4] ?? '';
+  // TASK_RE by hand, without a match array: quote/indent prefix, list marker, blank, `[?]`, blank, text.
+  let n = raw.length;
+  if (raw.charCodeAt(n - 1) === 10) n--;
+  if (raw.charCodeAt(n - 1) === 13) n--;
+  let i = 0;
+  let c = raw.charCodeAt(0);
+  while (c === 32 || c === 9 || c === 62) c = raw.charCodeAt(++i);
+  if (c === 45 || c === 42 || c === 43) c = raw.charCodeAt(++i);
+  else {
+    const d = i;
+    while (c >= 48 && c <= 57) c = raw.charCodeAt(++i);
+    if (i === d || (c !== 46 && c !== 41)) return undefined;
+    c = raw.charCodeAt(++i);
+  }
+  const b = i;
+  while (c === 32 || c === 9) c = raw.charCodeAt(++i);
+  if (i === b || c !== 91 || raw.charCodeAt(i + 2) !== 93) return undefined;
+  const status = raw.charAt(i + 1);
+  const t = (i += 3);
+  for (c = raw.charCodeAt(i); c === 32 || c === 9; ) c = raw.charCodeAt(++i);
+  if (i === t) return undefined;
+  const text = raw.slice(i, n);
+  if (LINE_BREAK_RE.test(status) || LINE_BREAK_RE.test(text)) return undefined;
   const idm = text.indexOf('<!--') < 0 ? null : ID_RE.exec(text);
-  const due = text.indexOf('📅') < 0 ? undefined : DUE_RE.exec(text)?.[1];
-  const doneDate = text.indexOf('✅') < 0 ? undefined : DONE_RE.exec(text)?.[1];
+  const due = dateField(text, '📅', DUE_RE);
+  const doneDate = dateField(text, '✅', DONE_RE);
   const done = status === 'x' || status === 'X';
-  const title = stripBlockRef(stripEmojiFields(idm ? text.replace(ID_RE, '') : text)).trim();
+  let title = stripEmojiFields(idm ? text.slice(0, idm.index) + text.slice(idm.index + idm[0].length) : text);
+  if (title.indexOf('^') >= 0) title = title.replace(/\s+\^[\w-]+\s*$/, '');
   return {
     line,
     status,
     done,
     closed: done || status === '-',
     text,
-    title,
+    title: title.trim(),
     due: due && isIsoDay(due) ? due : undefined,
     doneDate: doneDate && isIsoDay(doneDate) ? doneDate : undefined,
     id: idm?.[1],

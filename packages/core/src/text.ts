@@ -61,8 +61,10 @@ export function stripBom(s: string): string {
 
 /** NFKC folds full-width digits and letters (２０２６ → 2026) that Japanese IMEs produce. */
 export function foldWidth(s: string): string {
-  return s.normalize('NFKC');
+  // ASCII is unchanged by NFKC: the common case skips the Unicode tables.
+  return ASCII_RE.test(s) ? s : s.normalize('NFKC');
 }
+const ASCII_RE = /^[\0-\x7f]*$/;
 
 /**
  * Display width in terminal/monospace cells: East Asian wide and full-width characters count two,
@@ -100,7 +102,9 @@ export function fencedLines(lines: readonly string[]): boolean[] {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     // A fence line starts with ``` or ~~~ after at most three spaces: check that cheaply first.
-    const first = raw.charCodeAt(raw.search(/[^ ]|$/));
+    let k = 0;
+    while (raw.charCodeAt(k) === 32) k++;
+    const first = raw.charCodeAt(k);
     if (first !== 96 && first !== 126) {
       if (fence !== undefined) inFence[i] = true;
       continue;
