@@ -136,3 +136,17 @@ describe('field validation, message by message', () => {
     }
   });
 });
+
+describe('field messages in Japanese', () => {
+  it.each([
+    ['term_months', 0, '項目「term_months」: 1 以上にしてください'],
+    ['notice_days', 3651, '項目「notice_days」: 3650 以下にしてください'],
+    ['term_months', 1.5, '項目「term_months」: 整数を書いてください'],
+    ['currency', 'JP', '項目「currency」: JPY や USD のような3文字の通貨コードを書いてください'],
+    ['kickoff_date', '2026-02-30', '項目「kickoff_date」: YYYY-MM-DD 形式の実在する日付を書いてください'],
+    ['locale', 'fr', '項目「locale」: en か ja を書いてください'],
+  ])('%s: %s', (key, raw, message) => {
+    const n = parseAccountNote(accountNote({ [key]: raw }), { locale: 'ja' });
+    expect(n.problems.find((p) => p.field === key)?.message).toBe(message);
+  });
+});

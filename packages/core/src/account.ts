@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
 import { isIsoDay } from './day-number.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
-import { problem, type Locale, type Problem } from './problems.js';
+import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
 import { scanHeadings, type Heading } from './sections.js';
 import { parseTaskLine, scanTasks, type Task } from './tasks.js';
 import { fencedLines, foldWidth, splitLinesKeepEol } from './text.js';
@@ -69,8 +69,8 @@ function buildSchema() {
   );
 
   const isoDate = field(
-    z.string({ error: 'expected a date written as YYYY-MM-DD' }).check(
-      z.refine(isIsoDay, { error: 'expected a real calendar date written as YYYY-MM-DD' }),
+    z.string({ error: 'date' }).check(
+      z.refine(isIsoDay, { error: 'day' }),
     ),
     (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
   );
@@ -78,10 +78,10 @@ function buildSchema() {
   /** Whole numbers, also when written `12,000,000` or with full-width digits. */
   const integer = (min: number, max: number) =>
     field(
-      z.number({ error: 'expected a whole number' }).check(
-        z.refine(Number.isSafeInteger, { error: 'expected a whole number' }),
-        z.refine((n: number) => n >= min, { error: `must be at least ${min}` }),
-        z.refine((n: number) => n <= max, { error: `must be at most ${max}` }),
+      z.number({ error: 'int' }).check(
+        z.refine(Number.isSafeInteger, { error: 'int' }),
+        z.refine((n: number) => n >= min, { error: `min:${min}` }),
+        z.refine((n: number) => n <= max, { error: `max:${max}` }),
       ),
       (v) => {
         if (typeof v !== 'string') return v;
@@ -104,7 +104,7 @@ function buildSchema() {
   return {
     baton: field(z.enum(['account'])),
     account: text,
-    stage: aliased(z.enum(STAGES, { error: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)` }), STAGE_ALIASES, 'handoff'),
+    stage: aliased(z.enum(STAGES, { error: 'stage' }), STAGE_ALIASES, 'handoff'),
     contract_start: isoDate,
     term_months: integer(1, 120),
     renewal_date: opt(isoDate),
@@ -113,7 +113,7 @@ function buildSchema() {
     arr_start: opt(money),
     currency: opt(
       field(
-        z.string().check(z.refine((s: string) => /^[A-Z]{3}$/.test(s), { error: 'expected a 3-letter currency code such as JPY or USD' })),
+        z.string().check(z.refine((s: string) => /^[A-Z]{3}$/.test(s), { error: 'currency' })),
         (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
       ),
     ),
@@ -121,8 +121,8 @@ function buildSchema() {
     csm_owner: opt(text),
     renewal_owner: opt(text),
     kickoff_date: opt(isoDate),
-    health: opt(aliased(z.enum(HEALTH, { error: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)` }), HEALTH_ALIASES)),
-    locale: opt(field(z.enum(['en', 'ja'], { error: 'expected en or ja' }))),
+    health: opt(aliased(z.enum(HEALTH, { error: 'health' }), HEALTH_ALIASES)),
+    locale: opt(field(z.enum(['en', 'ja'], { error: 'locale' }))),
   };
 }
 
@@ -136,7 +136,9 @@ export type AccountFrontmatter = { [K in keyof Shape as IsOptional<K> extends tr
 
 export interface FieldIssue {
   path: (string | number)[];
+  /** English; `messages` has both languages. */
   message: string;
+  messages: Bilingual;
 }
 export type FrontmatterResult = { success: true; data: AccountFrontmatter } | { success: false; error: { issues: FieldIssue[] } };
 
@@ -158,7 +160,11 @@ export const AccountFrontmatter = {
       if (fix) value = fix(value);
       const r = schema.safeParse(value);
       if (r.success) out[key] = r.data;
-      else for (const i of r.error.issues) issues.push({ path: [key, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message });
+      else
+        for (const i of r.error.issues) {
+          const messages = fieldMessage(i.message);
+          issues.push({ path: [key, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: messages.en, messages });
+        }
     }
     return issues.length > 0 ? { success: false, error: { issues } } : { success: true, data: out as AccountFrontmatter };
   },
@@ -320,7 +326,7 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
           'error',
           missing
             ? { en: `Required field "${key}" is missing`, ja: `必須の項目「${key}」がありません` }
-            : { en: `Field "${key ?? '?'}": ${issue.message}`, ja: `項目「${key ?? '?'}」: ${jaIssue(issue.message)}` },
+            : { en: `Field "${key ?? '?'}": ${issue.messages.en}`, ja: `項目「${key ?? '?'}」: ${issue.messages.ja}` },
           keyLine(fm, key),
           locale,
           key,
@@ -352,15 +358,21 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
 }
 
 
-function jaIssue(msg: string): string {
-  if (msg.startsWith('expected one of handoff')) return `${STAGES.join('・')}、または 運用・活用・ファン化・解約 などのいずれかを書いてください`;
-  if (msg.startsWith('expected one of green')) return 'green・yellow・red（または 良好・注意・危険）のいずれかを書いてください';
-  if (msg === 'expected en or ja') return 'en か ja を書いてください';
-  if (msg.startsWith('expected a real calendar date')) return 'YYYY-MM-DD 形式の実在する日付を書いてください';
-  if (msg.startsWith('expected a date')) return 'YYYY-MM-DD 形式の日付を書いてください';
-  if (msg.startsWith('expected a whole number')) return '整数を書いてください';
-  if (msg.startsWith('must be at least')) return `${msg.replace('must be at least', '')} 以上にしてください`;
-  if (msg.startsWith('must be at most')) return `${msg.replace('must be at most', '')} 以下にしてください`;
-  if (msg.startsWith('expected a 3-letter')) return 'JPY や USD のような3文字の通貨コードを書いてください';
-  return msg;
+/** Field messages by the code a schema reports; `min:N` / `max:N` carry their bound. */
+const FIELD_MESSAGES: Record<string, (n: string) => Bilingual> = {
+  stage: () => ({ en: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)`, ja: `${STAGES.join('・')}、または 運用・活用・ファン化・解約 などのいずれかを書いてください` }),
+  health: () => ({ en: `expected one of ${HEALTH.join(', ')} (or 良好, 注意, 危険)`, ja: 'green・yellow・red（または 良好・注意・危険）のいずれかを書いてください' }),
+  locale: () => ({ en: 'expected en or ja', ja: 'en か ja を書いてください' }),
+  date: () => ({ en: 'expected a date written as YYYY-MM-DD', ja: 'YYYY-MM-DD 形式の日付を書いてください' }),
+  day: () => ({ en: 'expected a real calendar date written as YYYY-MM-DD', ja: 'YYYY-MM-DD 形式の実在する日付を書いてください' }),
+  int: () => ({ en: 'expected a whole number', ja: '整数を書いてください' }),
+  min: (n) => ({ en: `must be at least ${n}`, ja: `${n} 以上にしてください` }),
+  max: (n) => ({ en: `must be at most ${n}`, ja: `${n} 以下にしてください` }),
+  currency: () => ({ en: 'expected a 3-letter currency code such as JPY or USD', ja: 'JPY や USD のような3文字の通貨コードを書いてください' }),
+};
+
+function fieldMessage(code: string): Bilingual {
+  const at = code.indexOf(':');
+  const make = FIELD_MESSAGES[at < 0 ? code : code.slice(0, at)];
+  return make ? make(code.slice(at + 1)) : { en: code, ja: code };
 }
