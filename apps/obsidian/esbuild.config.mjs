@@ -1,7 +1,8 @@
 // Production build: one minified CommonJS file plus manifest and styles, ready to copy into
 // `<vault>/.obsidian/plugins/baton/`.
 import { build } from 'esbuild';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { minify } from 'terser';
 import { fileURLToPath } from 'node:url';
 import { leanYaml } from '../../scripts/esbuild-lean-yaml.mjs';
 
@@ -27,6 +28,14 @@ await build({
   logLevel: 'warning',
   external: ['obsidian', 'electron', '@codemirror/*', '@lezer/*'],
 });
+if (!watch) {
+  // A second pass with terser: module-level compression esbuild does not do (−1.8 KB, for the
+  // 150 KB budget). The tests load this exact file. Comments and source maps stay out.
+  const code = await readFile(`${out}/main.js`, 'utf8');
+  const result = await minify(code, { ecma: 2020, module: false, toplevel: true, compress: { passes: 2 }, mangle: { toplevel: true }, format: { comments: false } });
+  if (typeof result.code !== 'string') throw new Error('terser produced no code');
+  await writeFile(`${out}/main.js`, result.code);
+}
 await copyFile(`${here}manifest.json`, `${out}/manifest.json`);
 await copyFile(`${here}styles.css`, `${out}/styles.css`);
 const { size } = await stat(`${out}/main.js`);
