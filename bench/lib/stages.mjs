@@ -85,6 +85,17 @@ const stages = {
     for (let i = 0; i < notes.length; i++) p.upsertParsed(files[i], notes[i]);
     sink += p.timeline().length;
   },
+  'timeline() from records': (() => {
+    let p;
+    return () => {
+      if (!p) {
+        p = new core.Portfolio({ today: TODAY });
+        for (let i = 0; i < notes.length; i++) p.upsertParsed(files[i], notes[i]);
+      }
+      p.setOptions({ today: TODAY });
+      sink += p.timeline().length;
+    };
+  })(),
   'obsidian path (read + fromCache + upsert + timeline)': () => {
     const p = new core.Portfolio({ today: TODAY });
     for (let i = 0; i < files.length; i++) p.upsertParsed(files[i], core.accountNoteFromCache(readFileSync(files[i], 'utf8'), metas[i]));

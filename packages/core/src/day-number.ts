@@ -72,6 +72,11 @@ export function isIsoDay(s: string): boolean {
   return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
+/** `daysBetween(a, b)` for valid ISO dates without Date objects; undefined for anything else. */
+export function daysApart(a: string, b: string): number | undefined {
+  return isIsoDay(a) && isIsoDay(b) ? dayNumber(b) - dayNumber(a) : undefined;
+}
+
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 function weekday(n: number): number {
   return (((n + 4) % 7) + 7) % 7;

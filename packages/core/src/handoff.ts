@@ -142,6 +142,8 @@ const EMPTY_BULLET_RE = new RegExp(`${BULLET}\\s*$`);
 /** `- Budget:` with nothing after the colon: a label waiting for its answer. */
 const LABEL_ONLY_RE = new RegExp(`${BULLET}\\s+[^:：]{1,60}[:：]$`);
 
+const labelOnly = (s: string) => (s.endsWith(':') || s.endsWith('：')) && LABEL_ONLY_RE.test(s);
+
 /** Every text a template writes as a prompt or placeholder, folded for comparison. */
 let TEMPLATE_TEXTS: ReadonlySet<string> | undefined;
 /** Built on first use: a plugin's load time counts every top-level statement. */
@@ -207,7 +209,7 @@ function hasContent(note: AccountNote, h: Heading): boolean {
   }
   for (let i = 0; i < kept.length; i++) {
     const line = kept[i] ?? '';
-    if (line.trim() === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || LABEL_ONLY_RE.test(line.trimEnd())) continue;
+    if (line.trim() === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || labelOnly(line.trimEnd())) continue;
     if (line.trim().startsWith('|')) {
       // Header rows and separators are structure; only a data row with a value counts.
       const next = kept[i + 1];

@@ -1,5 +1,6 @@
 import type { AccountNote } from './account.js';
 import { daysBetween, type IsoDate } from './dates.js';
+import { daysApart } from './day-number.js';
 import { checkHandoff, handoffProblems } from './handoff.js';
 import { problem, sortProblems, type Locale, type Problem } from './problems.js';
 import { lintStakeholders } from './stakeholders.js';
@@ -64,7 +65,7 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
       ),
     );
   }
-  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= options.today && daysBetween(options.today, a.notice_deadline) <= 30) {
+  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= options.today && (daysApart(options.today, a.notice_deadline) ?? daysBetween(options.today, a.notice_deadline)) <= 30) {
     out.push(
       problem(
         'renewal.notice-soon',

@@ -35,9 +35,6 @@ const ACCOUNT_KEYS = [
   'notice_deadline',
 ] as const;
 
-/** Dated tasks, flattened: line, due, closed (0/1), id (or null), title — five slots per task. */
-type FlatTasks = (string | number | null)[];
-
 interface AccountRecord {
   /** Undefined when the note has no valid account; restored records hold `values` until first use. */
   account: Account | undefined;
@@ -301,14 +298,9 @@ export class Portfolio {
         if (v !== undefined) account[k] = typeof v === 'string' ? s.intern(v) : v;
       }
     }
-    const tasks: FlatTasks = [];
-    for (const t of note.tasks) if (t.due) tasks.push(t.line, t.due, t.closed ? 1 : 0, t.id ?? null, t.title);
     return {
       account: (note.account ? account : undefined) as Account,
-      data: this.pack(
-        TIMELINE_KEYS.map((k) => note.frontmatter.keyLines.get(k) ?? -1),
-        tasks,
-      ),
+      data: this.pack(note),
       locale: note.locale,
       problems,
       lintKey: this.lintKey(),
@@ -356,15 +348,18 @@ export class Portfolio {
     return id;
   }
 
-  private pack(keyLines: readonly number[], tasks: FlatTasks): Int32Array {
-    const data = new Int32Array(KEYS + (Math.floor(tasks.length / 5) * 4));
-    for (let k = 0; k < KEYS; k++) data[k] = keyLines[k] ?? -1;
-    for (let i = 0, o = KEYS; i + 4 < tasks.length; i += 5, o += 4) {
-      const id = tasks[i + 3];
-      data[o] = (tasks[i] as number) * 2 + (tasks[i + 2] === 1 ? 1 : 0);
-      data[o + 1] = this.ref(String(tasks[i + 1]));
-      data[o + 2] = typeof id === 'string' ? this.ref(id) : -1;
-      data[o + 3] = this.ref(String(tasks[i + 4] ?? ''));
+  private pack(note: AccountNote): Int32Array {
+    let dated = 0;
+    for (const t of note.tasks) if (t.due) dated++;
+    const data = new Int32Array(KEYS + dated * 4);
+    for (let k = 0; k < KEYS; k++) data[k] = note.frontmatter.keyLines.get(TIMELINE_KEYS[k]!) ?? -1;
+    let o = KEYS;
+    for (const t of note.tasks) {
+      if (!t.due) continue;
+      data[o++] = t.line * 2 + (t.closed ? 1 : 0);
+      data[o++] = this.ref(t.due);
+      data[o++] = t.id === undefined ? -1 : this.ref(t.id);
+      data[o++] = this.ref(t.title);
     }
     return data;
   }

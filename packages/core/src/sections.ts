@@ -85,14 +85,18 @@ export function normalizeHeading(text: string): string {
     .trim();
 }
 
-const LOOKUP: Map<string, HeadingId> = (() => {
-  const m = new Map<string, HeadingId>();
-  for (const id of Object.keys(HEADING_TITLES) as HeadingId[]) {
-    const t = HEADING_TITLES[id];
-    for (const s of [t.en, t.ja, ...ALIASES[id]]) m.set(normalizeHeading(s), id);
+/** Built on first use: a plugin's load time counts every top-level statement. */
+let LOOKUP: Map<string, HeadingId> | undefined;
+function lookup(): Map<string, HeadingId> {
+  if (!LOOKUP) {
+    LOOKUP = new Map();
+    for (const id of Object.keys(HEADING_TITLES) as HeadingId[]) {
+      const t = HEADING_TITLES[id];
+      for (const s of [t.en, t.ja, ...ALIASES[id]]) LOOKUP.set(normalizeHeading(s), id);
+    }
   }
-  return m;
-})();
+  return LOOKUP;
+}
 
 /** Recognises a heading in either language; a bilingual heading (`Handoff / 引き継ぎ`) matches either half. */
 export function identifyHeading(text: string): HeadingId | undefined {
@@ -110,10 +114,10 @@ const HEADING_CACHE = new Map<string, HeadingId | null>();
 
 function identify(text: string): HeadingId | undefined {
   const n = normalizeHeading(text);
-  const direct = LOOKUP.get(n);
+  const direct = lookup().get(n);
   if (direct) return direct;
   for (const part of n.split(/\s+[/|]\s+|\s*（|\s*\(/)) {
-    const id = LOOKUP.get(part.replace(/[)）]\s*$/, '').trim());
+    const id = lookup().get(part.replace(/[)）]\s*$/, '').trim());
     if (id) return id;
   }
   return undefined;

@@ -4,6 +4,7 @@
  * language, unknown values kept as written); editing appends bytes and never reformats.
  */
 import { isIsoDate, normalizeIsoDate, daysBetween, type IsoDate } from './dates.js';
+import { daysApart, isIsoDay } from './day-number.js';
 import { SETTING_DEFAULTS } from './settings.js';
 import { flatCopy } from './string-pool.js';
 import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
@@ -956,8 +957,8 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
     out.push(problem('stakeholders.no-decision-maker', 'warning', { en: 'No decision maker listed', ja: '決裁者が記載されていません' }, header, locale, 'role'));
 
   const { kickoffDate, today } = options;
-  const todayOk = isIsoDate(today);
-  if (kickoffDate !== undefined && todayOk && isIsoDate(kickoffDate) && kickoffDate <= today && has('kickoff')) {
+  const todayOk = isIsoDay(today);
+  if (kickoffDate !== undefined && todayOk && isIsoDay(kickoffDate) && kickoffDate <= today && has('kickoff')) {
     for (const d of deciders)
       if (!d.attendedKickoff)
         out.push(
@@ -1004,7 +1005,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
   const limit = options.contactDays ?? SETTING_DEFAULTS.keyPersonContactDays;
   if (todayOk && has('last_contact')) {
     for (const r of keys) {
-      const days = r.lastContact === undefined ? undefined : daysBetween(r.lastContact, today);
+      const days = r.lastContact === undefined ? undefined : (daysApart(r.lastContact, today) ?? daysBetween(r.lastContact, today));
       if (days !== undefined && days <= limit) continue;
       out.push(
         problem(

@@ -71,14 +71,22 @@ const GOALS = [
 ] as const;
 
 // Statuses are computed for every event of every account: integer day numbers, no Date objects.
-function openStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventStatus {
+// `soon` is the last "due soon" day: dayNumber(today) + dueSoon.
+function openStatus(date: IsoDate, today: IsoDate, soon: number): EventStatus {
   if (date < today) return 'overdue';
-  return dayNumber(date) - dayNumber(today) <= dueSoon ? 'due-soon' : 'upcoming';
+  return dayNumber(date) <= soon ? 'due-soon' : 'upcoming';
 }
 
-function milestoneStatus(date: IsoDate, today: IsoDate, dueSoon: number): EventStatus {
-  if (date < today) return 'done';
-  return dayNumber(date) - dayNumber(today) <= dueSoon ? 'due-soon' : 'upcoming';
+function milestoneStatus(date: IsoDate, today: IsoDate, soon: number): EventStatus {
+  return date < today ? 'done' : openStatus(date, today, soon);
+}
+
+/** Event titles built from a label and a number, shared by every account (one string each, not one per event). */
+const TITLES = new Map<string, string>();
+function title(key: string, make: () => string): string {
+  let t = TITLES.get(key);
+  if (t === undefined) TITLES.set(key, (t = make()));
+  return t;
 }
 
 /**
@@ -99,7 +107,7 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
   if (!a) return [];
   const locale = options.locale ?? note.locale;
   const { today } = options;
-  const dueSoon = options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const dueSoon = dayNumber(today) + (options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   const keyLine = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
   const events: TimelineEvent[] = [];
   const churned = a.stage === 'churned';
@@ -148,7 +156,7 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
       'first-goal',
       keyLine(a.kickoff_date ? 'kickoff_date' : 'contract_start'),
       csm,
-      locale === 'ja' ? `${kindLabel('first-goal', locale)}（${g.ja}）` : `${kindLabel('first-goal', locale)} (${g.en})`,
+      title(locale + g.slot, () => (locale === 'ja' ? `${kindLabel('first-goal', locale)}（${g.ja}）` : `${kindLabel('first-goal', locale)} (${g.en})`)),
     );
   }
 
@@ -163,7 +171,7 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
       'outreach',
       renewalLine,
       renewalOwner,
-      locale === 'ja' ? `${kindLabel('outreach', locale)}（${days}日前）` : `${kindLabel('outreach', locale)} (${days} days before)`,
+      title(locale + days, () => (locale === 'ja' ? `${kindLabel('outreach', locale)}（${days}日前）` : `${kindLabel('outreach', locale)} (${days} days before)`)),
     );
   }
   if (a.notice_deadline) push('', a.notice_deadline, 'notice-deadline', keyLine('notice_days'), renewalOwner, kindLabel('notice-deadline', locale));
@@ -173,8 +181,9 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
     if (!t.due) continue;
     const status: EventStatus = t.closed ? 'done' : openStatus(t.due, today, dueSoon);
     // Renewal playbooks (built-in or a team's, e.g. `team-renewal`) belong to the renewal owner.
-    const owner = t.id !== undefined && /renewal|更新/i.test(t.id.split('.')[0] ?? '') ? renewalOwner : csm;
-    push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, t.id?.split('.')[0]);
+    const list = t.id?.split('.', 1)[0];
+    const owner = list !== undefined && /renewal|更新/i.test(list) ? renewalOwner : csm;
+    push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, list);
   }
   return events;
 }
