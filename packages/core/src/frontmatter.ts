@@ -27,16 +27,6 @@ const OPEN_RE = /^---[ \t]*$/;
 const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*$/;
 const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|$)/;
 
-/** KEY_RE's answer for the common `word: value` line without a match array, or undefined to ask KEY_RE. */
-function keyOf(l: string): string | undefined {
-  const c = l.indexOf(':');
-  const next = l.charCodeAt(c + 1);
-  const q = l.charCodeAt(c - 1);
-  // A plain key: a letter, digit or `_` first, no quote right before the `:`, then a blank or the line's end.
-  if (c < 1 || !/\w/.test(l[0]!) || q === 34 || q === 39 || !(next === 32 || next === 9 || next === 10 || next === 13 || c + 1 === l.length)) return undefined;
-  return l.slice(0, c).trim();
-}
-
 /**
  * Locates and parses YAML frontmatter with the YAML 1.2 core schema: dates stay strings,
  * `n` stays `n`, `060` stays 60. Never throws: YAML errors come back in `error`.
@@ -75,14 +65,11 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
   const yamlLines = lines.slice(1, fm.endLine);
   fm.raw = yamlLines.join('');
   for (let i = 0; i < yamlLines.length; i++) {
-    const l = yamlLines[i] ?? '';
-    let key = keyOf(l);
-    if (key === undefined) {
-      const m = KEY_RE.exec(stripEol(l));
-      if (!m?.[1]) continue;
-      key = m[1].replace(/^['"]|['"]$/g, '').trim();
+    const m = KEY_RE.exec(stripEol(yamlLines[i] ?? ''));
+    if (m?.[1]) {
+      const key = m[1].replace(/^['"]|['"]$/g, '').trim();
+      if (!fm.keyLines.has(key)) fm.keyLines.set(key, i + 1);
     }
-    if (!fm.keyLines.has(key)) fm.keyLines.set(key, i + 1);
   }
   // A host that already parsed the YAML (Obsidian's metadataCache) hands it over: no second parse.
   if (parsed !== undefined) {

@@ -263,24 +263,13 @@ const words = () => (WORDS ??= buildWords());
 
 /** Recognises a header cell; a bilingual header (`Name / 氏名`, `氏名 (Name)`) matches either half. */
 function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean } | undefined {
-  // Headers repeat across a vault: remember answers (keyed on flat copies, as in `norm`).
-  let found = COLUMN_CACHE.get(header);
-  if (found === undefined) {
-    const n = norm(header);
-    found = null;
-    for (const p of [n, ...n.split(/\s*[/(（]\s*/).map((p) => p.replace(/[)）]\s*$/, '').trim())]) {
-      const key = words().column.get(p);
-      if (key) {
-        found = { key, ja: /[^ -~]/.test(p) };
-        break;
-      }
-    }
-    if (COLUMN_CACHE.size > 1024) COLUMN_CACHE.clear();
-    COLUMN_CACHE.set(flatCopy(header), found);
+  const n = norm(header);
+  for (const p of [n, ...n.split(/\s*[/(（]\s*/).map((p) => p.replace(/[)）]\s*$/, '').trim())]) {
+    const key = words().column.get(p);
+    if (key) return { key, ja: /[^ -~]/.test(p) };
   }
-  return found ?? undefined;
+  return undefined;
 }
-const COLUMN_CACHE = new Map<string, { key: StakeholderColumn; ja: boolean } | null>();
 
 // ---------------------------------------------------------------------------------------------
 // Pipe-table lines

@@ -1,3 +1,4 @@
+import { stripEol } from './text.js';
 import type { IsoDate } from './dates.js';
 import { isIsoDay } from './day-number.js';
 
@@ -47,33 +48,12 @@ function dateField(text: string, mark: string, re: RegExp): string | undefined {
   return isIsoDay(d) ? d : re.exec(text)?.[1];
 }
 
-const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
-
 /** Parses one line as a task, or undefined when it is not one. */
 export function parseTaskLine(raw: string, line: number): Task | undefined {
-  // TASK_RE by hand, without a match array: quote/indent prefix, list marker, blank, `[?]`, blank, text.
-  let n = raw.length;
-  if (raw.charCodeAt(n - 1) === 10) n--;
-  if (raw.charCodeAt(n - 1) === 13) n--;
-  let i = 0;
-  let c = raw.charCodeAt(0);
-  while (c === 32 || c === 9 || c === 62) c = raw.charCodeAt(++i);
-  if (c === 45 || c === 42 || c === 43) c = raw.charCodeAt(++i);
-  else {
-    const d = i;
-    while (c >= 48 && c <= 57) c = raw.charCodeAt(++i);
-    if (i === d || (c !== 46 && c !== 41)) return undefined;
-    c = raw.charCodeAt(++i);
-  }
-  const b = i;
-  while (c === 32 || c === 9) c = raw.charCodeAt(++i);
-  if (i === b || c !== 91 || raw.charCodeAt(i + 2) !== 93) return undefined;
-  const status = raw.charAt(i + 1);
-  const t = (i += 3);
-  for (c = raw.charCodeAt(i); c === 32 || c === 9; ) c = raw.charCodeAt(++i);
-  if (i === t) return undefined;
-  const text = raw.slice(i, n);
-  if (LINE_BREAK_RE.test(status) || LINE_BREAK_RE.test(text)) return undefined;
+  const m = TASK_RE.exec(stripEol(raw));
+  if (!m) return undefined;
+  const status = m[3] ?? ' ';
+  const text = m[4] ?? '';
   const idm = text.indexOf('<!--') < 0 ? null : ID_RE.exec(text);
   const due = dateField(text, '📅', DUE_RE);
   const doneDate = dateField(text, '✅', DONE_RE);

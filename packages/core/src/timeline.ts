@@ -4,6 +4,7 @@ import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
 import { dayNumber, fromDayNumber, shiftIsoDay } from './day-number.js';
 import {
   EVENT_KINDS,
+  EVENT_STATUSES,
   kindLabel,
   monthLabel,
   stageLabel,
@@ -358,7 +359,8 @@ export function buildTimelineView(
     if (options.fiscalYearStartMonth !== undefined) month.fiscal = fiscalPeriod(g.month, options.fiscalYearStartMonth, locale);
     return month;
   });
-  const ui = uiText(locale);
+  // Every UI text but the two that are not plain strings, in UiText's order.
+  const { handoff: _handoff, commands: _commands, ...ui } = uiText(locale);
   const stageList = [...stages];
   return {
     today,
@@ -369,19 +371,9 @@ export function buildTimelineView(
     stages: stageList,
     kinds: EVENT_KINDS.filter((k) => kinds.has(k)),
     labels: {
-      timelineTitle: ui.timelineTitle,
-      today: ui.today,
-      allOwners: ui.allOwners,
-      allStages: ui.allStages,
-      allKinds: ui.allKinds,
-      owner: ui.owner,
-      stage: ui.stage,
-      kind: ui.kind,
-      noEvents: ui.noEvents,
-      showMore: ui.showMore,
-      handoffMissing: ui.handoffMissing,
+      ...ui,
       kinds: Object.fromEntries(EVENT_KINDS.map((k) => [k, kindLabel(k, locale)])) as Record<EventKind, string>,
-      statuses: { overdue: statusLabel('overdue', locale), 'due-soon': statusLabel('due-soon', locale), upcoming: statusLabel('upcoming', locale), done: statusLabel('done', locale) },
+      statuses: Object.fromEntries(EVENT_STATUSES.map((k) => [k, statusLabel(k, locale)])) as Record<EventStatus, string>,
       stages: Object.fromEntries(stageList.map((s) => [s, stageLabel(s, locale)])),
     },
   };
