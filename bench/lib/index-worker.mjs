@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 const { corePath, today } = workerData;
 const core = await import(pathToFileURL(corePath).href);
 parentPort.on('message', (files) => {
-  const p = new core.Portfolio({ today });
+  const p = new core.SnapshotPortfolio({ today });
   for (const f of files) p.upsert(f.split('/').slice(-2).join('/'), readFileSync(f, 'utf8'));
   parentPort.postMessage(p.toSnapshot());
 });

@@ -23,7 +23,9 @@ export async function parallelIndex(core, workers, files, today) {
     w.once('message', resolve);
     w.postMessage(shares[i]);
   })));
-  const p = core.Portfolio.fromSnapshot({ version: 1, records: snaps.flatMap((s) => s.records) }, { today });
+  // Each worker has its own string table: merge shifts the indexes. (Concatenating the records
+  // alone, as this did before, restored an empty portfolio.)
+  const p = core.SnapshotPortfolio.fromSnapshot(core.SnapshotPortfolio.merge(snaps), { today });
   p.timeline();
   return p;
 }

@@ -46,7 +46,7 @@ function statAll(files) {
 }
 
 function coldIndex(core, files) {
-  const p = new core.Portfolio({ today: TODAY });
+  const p = new core.SnapshotPortfolio({ today: TODAY });
   for (const f of files) p.upsert(rel(f), readFileSync(f, 'utf8'));
   const stat = statAll(files);
   const events = p.timeline();
@@ -56,7 +56,7 @@ function coldIndex(core, files) {
 function warmIndex(core, files, cacheFile, withTimeline) {
   const root = files[0].split('/').slice(0, -2).join('/');
   const cache = JSON.parse(readFileSync(cacheFile, 'utf8'));
-  const p = core.Portfolio.fromSnapshot(cache.snapshot, { today: TODAY });
+  const p = core.SnapshotPortfolio.fromSnapshot(cache.snapshot, { today: TODAY });
   const seen = new Set();
   let reread = 0;
   for (const f of files) {
@@ -90,8 +90,10 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
     coldIndex(core, files.slice(0, Math.min(files.length, 2000)));
     for (const f of files) readFileSync(f);
     const cacheFile = join(CACHE, `warm-${label}.json`);
+    let coldSize;
     {
       const { p, stat } = coldIndex(core, files);
+      coldSize = p.size;
       writeFileSync(cacheFile, JSON.stringify({ stat, snapshot: p.toSnapshot() }));
     }
     const big = n >= 50000;
@@ -139,8 +141,10 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
       name: 'cold-2w',
       run: async () => {
         const workers = await startWorkers(corePath, TODAY, 2);
-        await parallelIndex(core, workers, files, TODAY);
+        const p = await parallelIndex(core, workers, files, TODAY);
         await Promise.all(workers.map((w) => w.terminate()));
+        // The merged index must hold what the single-thread index holds, or the timing means nothing.
+        if (p.size !== coldSize) throw new Error(`2-worker index holds ${p.size} accounts, single-thread ${coldSize}`);
       },
     });
     steps.push({ name: 'warm', run: () => warmIndex(core, files, cacheFile, false) });

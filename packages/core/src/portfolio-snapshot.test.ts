@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { accountNote } from './__fixtures__/notes.js';
 import { Portfolio } from './portfolio.js';
+import { SnapshotPortfolio } from './snapshot.js';
 import { StringPool } from './string-pool.js';
 
 const today = '2026-11-22';
 
 describe('Portfolio snapshots', () => {
-  const p = new Portfolio({ today });
+  const p = new SnapshotPortfolio({ today });
   p.upsert('a.md', accountNote({ account: 'A', renewal_owner: 'Sato' }, '- [ ] x 📅 2026-11-30 <!-- baton:renewal.call -->\n'));
   p.upsert('b.md', accountNote({ account: 'B', contract_start: '2026-01-10' }));
   p.upsert('broken.md', '---\nbaton: account\naccount: C\n---\n');
 
   it('round-trips through JSON without reading a note', () => {
-    const q = Portfolio.fromSnapshot(JSON.parse(JSON.stringify(p.toSnapshot())), { today });
+    const q = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(p.toSnapshot())), { today });
     expect(q.timeline()).toEqual(p.timeline());
     expect(q.allProblems()).toEqual(p.allProblems());
     expect(q.accounts()).toEqual(p.accounts());
@@ -20,17 +21,17 @@ describe('Portfolio snapshots', () => {
   });
 
   it('lists files whose problems were computed for another day', () => {
-    const q = Portfolio.fromSnapshot(p.toSnapshot(), { today: '2026-11-23' });
+    const q = SnapshotPortfolio.fromSnapshot(p.toSnapshot(), { today: '2026-11-23' });
     expect(q.staleFiles().sort()).toEqual(['a.md', 'b.md', 'broken.md']);
     expect(q.timeline({ kind: 'renewal' })).toHaveLength(2);
   });
 
   it('ignores a snapshot of an unknown version', () => {
-    expect(Portfolio.fromSnapshot({ version: 2 } as never, { today }).size).toBe(0);
+    expect(SnapshotPortfolio.fromSnapshot({ version: 2 } as never, { today }).size).toBe(0);
   });
 
   it('updates a bounded query after one upsert', () => {
-    const q = Portfolio.fromSnapshot(p.toSnapshot(), { today });
+    const q = SnapshotPortfolio.fromSnapshot(p.toSnapshot(), { today });
     expect(q.timeline({ from: '2026-11-30', to: '2026-11-30', kind: 'task' })).toHaveLength(1);
     q.upsert('a.md', accountNote({ account: 'A' }, '- [x] x 📅 2026-11-30\n- [ ] y 📅 2026-11-30\n'));
     expect(q.timeline({ from: '2026-11-30', to: '2026-11-30', kind: 'task' }).map((e) => e.status)).toEqual(['done', 'due-soon']);
@@ -51,13 +52,13 @@ describe('StringPool', () => {
 
 describe('damaged snapshots', () => {
   it('lists records whose packed data does not fit the string table as stale, and restores the rest', () => {
-    const p = new Portfolio({ today });
+    const p = new SnapshotPortfolio({ today });
     p.upsert('a.md', accountNote({ account: 'A' }, '- [ ] x 📅 2026-11-30\n'));
     p.upsert('b.md', accountNote({ account: 'B' }));
     const snap = p.toSnapshot();
     const bad = snap.records.find((r) => r[0] === 'a.md')!;
     bad[2] = [...bad[2].slice(0, -1), 999];
-    const q = Portfolio.fromSnapshot(snap, { today });
+    const q = SnapshotPortfolio.fromSnapshot(snap, { today });
     expect(q.staleFiles()).toEqual(['a.md']);
     expect(q.has('b.md')).toBe(true);
     q.upsert('a.md', accountNote({ account: 'A' }));
@@ -67,7 +68,7 @@ describe('damaged snapshots', () => {
 
 describe('Portfolio storage under churn', () => {
   it('keeps every record intact while edits recycle the packed-number arena', () => {
-    const p = new Portfolio({ today });
+    const p = new SnapshotPortfolio({ today });
     const tasks = (n: number) => Array.from({ length: n }, (_, i) => `- [ ] t${i} 📅 2026-12-${String((i % 28) + 1).padStart(2, '0')}\n`).join('');
     for (let round = 0; round < 30; round++) {
       for (let i = 0; i < 40; i++) p.upsert(`n${i}.md`, accountNote({ account: `A${i}` }, tasks(((i + round) % 7) + 1)));
@@ -75,7 +76,7 @@ describe('Portfolio storage under churn', () => {
     const fresh = new Portfolio({ today });
     for (let i = 0; i < 40; i++) fresh.upsert(`n${i}.md`, accountNote({ account: `A${i}` }, tasks(((i + 29) % 7) + 1)));
     expect(p.timeline()).toEqual(fresh.timeline());
-    expect(Portfolio.fromSnapshot(p.toSnapshot(), { today }).timeline()).toEqual(fresh.timeline());
+    expect(SnapshotPortfolio.fromSnapshot(p.toSnapshot(), { today }).timeline()).toEqual(fresh.timeline());
   });
 
   it('replaces the target when a note is renamed onto an indexed file', () => {
@@ -86,5 +87,23 @@ describe('Portfolio storage under churn', () => {
     p.rename('a.md', 'b.md');
     expect(p.size).toBe(1);
     expect(new Set(p.timeline().map((e) => e.account))).toEqual(new Set(['A']));
+  });
+});
+
+describe('merging snapshots', () => {
+  it('gives the same portfolio as indexing every note in one place', () => {
+    const notes: [string, string][] = Array.from({ length: 9 }, (_, i) => [
+      `n${i}.md`,
+      accountNote({ account: `A${i}`, contract_start: `2026-0${(i % 9) + 1}-01` }, `- [ ] call ${i % 3} 📅 2026-12-0${(i % 9) + 1} <!-- baton:renewal.c${i % 2} -->\n`),
+    ]);
+    const whole = new SnapshotPortfolio({ today });
+    for (const [f, t] of notes) whole.upsert(f, t);
+    const shares = [new SnapshotPortfolio({ today }), new SnapshotPortfolio({ today })];
+    notes.forEach(([f, t], i) => shares[i % 2]!.upsert(f, t));
+    const merged = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(SnapshotPortfolio.merge(shares.map((s) => s.toSnapshot())))), { today });
+    expect(merged.size).toBe(9);
+    expect(merged.staleFiles()).toEqual([]);
+    const byFile = (p: Portfolio) => [...p.timeline()].sort((a, b) => (a.file + a.date + a.title).localeCompare(b.file + b.date + b.title));
+    expect(byFile(merged)).toEqual(byFile(whole));
   });
 });
