@@ -106,6 +106,8 @@ describe('frontmatter key lines', () => {
   it('match the key regex on every line, with any EOL', () => {
     fc.assert(
       fc.property(fc.array(fc.array(piece, { maxLength: 6 }), { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r'), (rows, eol) => {
+        // A `---` row would close the frontmatter early: not a key-line case.
+        fc.pre(rows.every((r) => !/^(?:---|\.\.\.)[ \t]*$/.test(r.join(''))));
         const yamlLines = rows.map((r) => r.join('') + eol);
         const fm = readFrontmatter(`---${eol}${yamlLines.join('')}---${eol}`, undefined, {});
         expect([...fm.keyLines]).toEqual([...reference(yamlLines)]);
