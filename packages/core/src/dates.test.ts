@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isIsoDay } from './day-number.js';
 import { daysBetween, isIsoDate, normalizeIsoDate, parseIsoDate, shiftIsoDate, termEnd, toIsoDate } from './dates.js';
 
 describe('dates', () => {
@@ -41,5 +43,11 @@ describe('dates', () => {
 
   it('throws on invalid input to arithmetic (programming error, not user input)', () => {
     expect(() => shiftIsoDate('2026-02-30', 1, 'd')).toThrow(RangeError);
+  });
+
+  it('agrees with isIsoDay on every YYYY-MM-DD string (one rule for "a real date"; years before 0100 are typos)', () => {
+    const d2 = fc.integer({ min: 0, max: 39 }).map((n) => String(n).padStart(2, '0'));
+    const iso = fc.tuple(fc.integer({ min: 0, max: 9999 }), d2, d2).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${m}-${d}`);
+    fc.assert(fc.property(iso, (s) => isIsoDate(s) === isIsoDay(s)), { numRuns: 3000 });
   });
 });

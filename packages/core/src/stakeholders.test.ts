@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { accountNote } from './__fixtures__/notes.js';
+import { parseAccountNote } from './account.js';
+import { lintAccount } from './lint.js';
 import { scanHeadings } from './sections.js';
 import { fencedLines, splitLinesKeepEol } from './text.js';
 import type { Locale } from './problems.js';
@@ -143,6 +146,15 @@ describe('readStakeholders', () => {
     const ann = t?.rows[0];
     expect(ann).toMatchObject({ level: undefined, roles: ['user'], otherRoles: ['Sponsor'], influence: undefined, keyPerson: false, status: 'active' });
     expect(ann?.unrecognized).toEqual({ level: 'VP of Fun', influence: 'huge', key_person: 'maybe', last_contact: 'soon', status: '休職' });
+  });
+
+  it('a last contact in the years 0000–0099 is a typo, not a date: warned about, and the lints do not throw', () => {
+    // It used to pass the row check (days ≤ 28 skipped the year) and then throw in the stale-contact lint.
+    const text = accountNote({}, '## Stakeholders\n\n| Name | Key person | Last contact |\n|---|---|---|\n| Aoi | ✓ | 0026-01-10 |\n');
+    const note = parseAccountNote(text);
+    expect(note.problems.map((p) => [p.code, p.field])).toContainEqual(['stakeholders.invalid-date', 'last_contact']);
+    expect(note.stakeholders?.rows[0]?.lastContact).toBeUndefined();
+    expect(() => lintAccount(note, { today: '2026-11-22' })).not.toThrow();
   });
 
   it('gives Japanese messages when asked', () => {

@@ -502,7 +502,7 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
       }
       case 'last_contact': {
         const d = normalizeIsoDate(cell);
-        if (validDate(d)) s.lastContact = d;
+        if (isIsoDay(d)) s.lastContact = d;
         else warn('invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
         return;
       }
@@ -522,13 +522,6 @@ function readRow(cells: readonly string[], columns: readonly StakeholderTableCol
 }
 
 /** `isIsoDate` without building a Date for the days every month has. */
-function validDate(d: string): boolean {
-  const m = /^\d{4}-(\d\d)-(\d\d)$/.exec(d);
-  if (!m) return false;
-  const mo = Number(m[1]);
-  const day = Number(m[2]);
-  return mo >= 1 && mo <= 12 && day >= 1 && (day <= 28 || isIsoDate(d));
-}
 
 function nameKey(name: string): string {
   return foldWidth(name).toLowerCase().replace(/\s+/g, '');
