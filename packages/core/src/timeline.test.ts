@@ -60,6 +60,18 @@ describe('buildAccountTimeline', () => {
   });
 });
 
+describe('the ends of the calendar', () => {
+  it('a date a step past 9999-12-31 gives no event rather than a date no note can hold', () => {
+    const n = parseAccountNote(accountNote({ contract_start: '9999-01-01', kickoff_date: '9999-06-01' }));
+    const events = buildAccountTimeline(n, 'x.md', { today: '2026-11-22' });
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => /^\d{4}-\d{2}-\d{2}$/.test(e.date))).toBe(true);
+    expect(events.map((e) => e.kind)).toContain('kickoff');
+    // The renewal (9999-12-31) is still there; the one-year goal after kickoff is not.
+    expect(events.find((e) => e.kind === 'renewal')?.date).toBe('9999-12-31');
+  });
+});
+
 describe('portfolio timeline and view', () => {
   const a = parseAccountNote(accountNote({ account: 'Beta', csm_owner: 'Ito' }));
   const b = parseAccountNote(accountNote({ account: 'Alpha', contract_start: '2026-06-01' }));

@@ -1,7 +1,7 @@
 import type { Account, Stage } from './account.js';
 import type { Task } from './tasks.js';
 import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
-import { dayNumber, fromDayNumber, shiftIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay, shiftIsoDay } from './day-number.js';
 import {
   EVENT_KINDS,
   EVENT_STATUSES,
@@ -117,6 +117,8 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
   const push = (slot: string, date: IsoDate, kind: EventKind, line: number, owner: string | undefined, title: string, status?: EventStatus, detail?: string) => {
     // A churned account keeps its history but gets no future plans.
     if (churned && date >= today && kind !== 'task') return;
+    // Off the calendar a note can hold (kickoff 9999-01-01 + one year): no event rather than a bad date.
+    if (!isIsoDay(date)) return;
     const e: TimelineEvent = {
       id: `${file}#${kind}${slot ? `-${slot}` : ''}`,
       date,

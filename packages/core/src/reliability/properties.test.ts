@@ -27,8 +27,13 @@ const today = '2026-11-22';
 // Arbitraries
 
 const isoDate = fc
-  .record({ y: fc.integer({ min: 2020, max: 2030 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
-  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`); // includes impossible days (02-30)
+  .record({
+    // Mostly near today; sometimes a typo'd century (0026) or the far end of the calendar.
+    y: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 2020, max: 2030 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 120 }) }, { weight: 1, arbitrary: fc.constant(9999) }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
+  .map(({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`); // includes impossible days (02-30)
 
 const word = fc.constantFrom('Acme', 'アクメ', '佐藤', 'Suzuki', 'R&D', 'x: y', "O'Brien", '#tag', '[[link]]', '株式会社テスト', 'a|b');
 
@@ -83,11 +88,17 @@ const task = fc
   .map((t) => `${t.indent}${t.bullet} [${t.status}] ${t.text}${t.anchor}${t.due}${t.marker}`);
 
 const tableRow = fc
-  .record({ name: word, role: fc.constantFrom('Decision maker', '決裁者', 'champion', 'User, IT', ''), key: fc.constantFrom('✓', '○', '', 'maybe'), extra: fc.boolean() })
-  .map((r) => `| ${r.name} | ${r.role} | ${r.key} |${r.extra ? ' surplus |' : ''}`);
+  .record({
+    name: word,
+    role: fc.constantFrom('Decision maker', '決裁者', 'champion', 'User, IT', ''),
+    key: fc.constantFrom('✓', '○', '', 'maybe'),
+    contact: fc.oneof(isoDate, fc.constantFrom('', 'soon', '2026/04/01')),
+    extra: fc.boolean(),
+  })
+  .map((r) => `| ${r.name} | ${r.role} | ${r.key} | ${r.contact} |${r.extra ? ' surplus |' : ''}`);
 const table = fc
   .record({ ja: fc.boolean(), rows: fc.array(tableRow, { maxLength: 4 }) })
-  .map(({ ja, rows }) => [ja ? '| 氏名 | 役割 | キーパーソン |' : '| Name | Role | Key person |', '| --- | --- | --- |', ...rows].join('\n'));
+  .map(({ ja, rows }) => [ja ? '| 氏名 | 役割 | キーパーソン | 最終接触 |' : '| Name | Role | Key person | Last contact |', '| --- | --- | --- | --- |', ...rows].join('\n'));
 
 const fence = fc
   .record({ body: fc.array(fc.oneof(task, heading, fc.constant('| Name | Role |')), { maxLength: 3 }), closed: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) })
