@@ -45,8 +45,11 @@ interface BuiltinItem extends Bilingual {
   due?: string;
 }
 
-/** Written for Baton; both languages say the same thing in their own idiom. */
-const BUILTINS: Record<BuiltinChecklistId, { title: Bilingual; items: BuiltinItem[] }> = {
+/**
+ * Written for Baton; both languages say the same thing in their own idiom. A function, so the
+ * playbooks are compiled and built when first asked for, not while the plugin loads.
+ */
+const builtins = (): Record<BuiltinChecklistId, { title: Bilingual; items: BuiltinItem[] }> => ({
   'internal-handoff': {
     title: { en: 'Internal handoff meeting', ja: '社内引き継ぎミーティング' },
     items: [
@@ -335,7 +338,7 @@ const BUILTINS: Record<BuiltinChecklistId, { title: Bilingual; items: BuiltinIte
       },
     ],
   },
-};
+});
 
 /**
  * The built-in playbooks in one language. Every call returns fresh objects, so callers may
@@ -345,8 +348,9 @@ const BUILTINS: Record<BuiltinChecklistId, { title: Bilingual; items: BuiltinIte
  * builtinChecklists('ja').find((t) => t.id === 'kickoff')?.title // 'キックオフ'
  */
 export function builtinChecklists(locale: Locale): ChecklistTemplate[] {
+  const all = builtins();
   return BUILTIN_CHECKLIST_IDS.map((id) => {
-    const b = BUILTINS[id];
+    const b = all[id];
     return {
       id,
       title: b.title[locale],
