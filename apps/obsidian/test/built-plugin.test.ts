@@ -166,42 +166,35 @@ describe('the built plugin in a fake Obsidian', () => {
 describe('YAML in the built bundle', () => {
   // The bundle requires js-yaml's loader lazily, on the first parse (scripts/esbuild-lean-yaml.mjs).
   // These run the bundled parser itself: core schema semantics and line-numbered YAML errors.
-  async function loaded(notes: Record<string, string>) {
-    const files = new Map(Object.entries(notes));
-    const app = makeApp(files);
+  /** Loads the built plugin on a vault holding one note, opens it and inserts the stakeholder matrix. */
+  async function insertMatrixInto(path: string, text: string): Promise<string> {
+    const app = makeApp(new Map([[path, text]]));
     const { default: BatonPlugin } = requireBuilt();
     const plugin = new BatonPlugin(app, { id: 'baton', name: 'Baton', version: '0.1.0', minAppVersion: '1.5.0' });
     await plugin.loadAsync();
     await app.workspace._layoutReady();
-    return { app, plugin };
+    const file = app.vault.getFileByPath(path);
+    if (!file) throw new Error('seed missing');
+    await app.workspace.getLeaf().openFile(file);
+    await app.commands.executeCommandById('baton:insert-stakeholder-matrix');
+    await flush();
+    const after = readNote(app, path);
+    plugin.unload();
+    return after;
   }
 
   it('a broken frontmatter is refused with its line, and the note is left as it was', async () => {
     const broken = ['---', 'baton: account', 'account: [Acme', 'contract_start: 2026-04-01', 'term_months: 12', '---', '', '# Acme', ''].join('\n');
-    const { app, plugin } = await loaded({ 'Accounts/Broken.md': broken });
-    const file = app.vault.getFileByPath('Accounts/Broken.md');
-    if (!file) throw new Error('seed missing');
-    await app.workspace.getLeaf().openFile(file);
-    await app.commands.executeCommandById('baton:insert-stakeholder-matrix');
-    await flush();
-    expect(readNote(app, 'Accounts/Broken.md')).toBe(broken);
+    expect(await insertMatrixInto('Accounts/Broken.md', broken)).toBe(broken);
     // js-yaml's own position (the unclosed `[` on line 3 is noticed on line 3 or 4), not a fallback to line 1.
     expect(fake.Notice.messages.at(-1)).toMatch(/Accounts\/Broken\.md:[34] /);
-    plugin.unload();
   });
 
   it('dates stay strings and numbers are numbers (core schema), so an edit keeps the account intact', async () => {
     const note = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'arr: 1_200_000', '---', '', '# Acme', ''].join('\n');
-    const { app, plugin } = await loaded({ 'Accounts/Acme.md': note });
-    const file = app.vault.getFileByPath('Accounts/Acme.md');
-    if (!file) throw new Error('seed missing');
-    await app.workspace.getLeaf().openFile(file);
-    await app.commands.executeCommandById('baton:insert-stakeholder-matrix');
-    await flush();
-    const after = readNote(app, 'Accounts/Acme.md');
+    const after = await insertMatrixInto('Accounts/Acme.md', note);
     expect(after.startsWith(note.slice(0, note.indexOf('# Acme')))).toBe(true);
     expect(after).toMatch(/\|[^\n]*\|\n\|[ :|-]+\|/); // a table was inserted: the frontmatter validated
-    plugin.unload();
   });
 });
 
