@@ -1,6 +1,7 @@
 // Bundles the extension to one minified CommonJS file (VS Code loads one file far faster than
 // many) and, separately, the in-host mocha integration suite used by scripts/e2e.sh.
 import { build } from 'esbuild';
+import { leanYaml } from '../../scripts/esbuild-lean-yaml.mjs';
 
 const common = {
   bundle: true,
@@ -17,6 +18,8 @@ await build({
   ...common,
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
+  // js-yaml's loader only, required on the first parse (see the plugin), as in the Obsidian build.
+  plugins: [leanYaml],
   minify: true,
   metafile: false,
 });
