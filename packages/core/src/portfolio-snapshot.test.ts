@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountNote } from './__fixtures__/notes.js';
-import { Portfolio } from './portfolio.js';
+import { decode, encode, Portfolio } from './portfolio.js';
 import { SnapshotPortfolio } from './snapshot.js';
 import { StringPool } from './string-pool.js';
 
@@ -63,6 +63,31 @@ describe('damaged snapshots', () => {
     expect(q.has('b.md')).toBe(true);
     q.upsert('a.md', accountNote({ account: 'A' }));
     expect(q.staleFiles()).toEqual([]);
+  });
+
+  it('lists records with an index off the string table, a stray character or messages of the wrong length as stale', () => {
+    const p = new SnapshotPortfolio({ today });
+    p.upsert('a.md', accountNote({ account: 'A', renewal_owner: 'Sato' }, '- [ ] x 📅 2026-11-30\n'));
+    const good = p.toSnapshot();
+    const [file, data, text] = good.records[0]!;
+    expect(SnapshotPortfolio.fromSnapshot(good, { today }).staleFiles()).toEqual([]);
+    const damaged: [string, string][] = [
+      [encode([...decode(data).slice(0, -5), good.strings.length, ...decode(data).slice(-4)]), text], // a problem code off the table
+      [`${data.slice(0, 3)}!${data.slice(4)}`, text],
+      [`${data}]`, text],
+      [data.slice(0, -1), text],
+      [data, `${text}x`],
+    ];
+    for (const [d, t] of damaged) {
+      const q = SnapshotPortfolio.fromSnapshot({ ...good, records: [[file, d, t]] }, { today });
+      expect(q.size).toBe(0);
+      expect(q.staleFiles()).toEqual(['a.md']);
+    }
+  });
+
+  it('restores a snapshot of the previous version (version 1) as empty', () => {
+    const v1 = { version: 1, strings: ['2026-11-30'], records: [['a.md', null, [-1, -1, -1, -1, -1], 'en', `${today}||`, []]] };
+    expect(SnapshotPortfolio.fromSnapshot(v1 as never, { today }).size).toBe(0);
   });
 });
 

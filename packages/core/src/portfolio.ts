@@ -3,7 +3,7 @@ import type { IsoDate } from './dates.js';
 import { EventIndex } from './event-index.js';
 import { lintAccount } from './lint.js';
 import type { Locale, Problem, Severity } from './problems.js';
-import { flatCopy, StringPool } from './string-pool.js';
+import { flatCopy } from './string-pool.js';
 import { accountEvents, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
@@ -35,38 +35,54 @@ export const ACCOUNT_KEYS = [
   'notice_deadline',
 ] as const;
 
+/** Problem severities in the order their codes are packed. */
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * One indexed note, in two strings and no other objects (8-byte pointers make objects and typed
+ * arrays costly). `data` holds non-negative integers as base-32 ASCII digits (`encode`): string
+ * fields index the Portfolio's string table. Its layout, in order:
+ * - the lint key (a string) and the locale (0 en, 1 ja);
+ * - per TIMELINE_KEYS entry, the 0-based frontmatter line + 1 (0: absent);
+ * - per ACCOUNT_KEYS entry, the value (see `packValue`; `baton` is 0 when the note has no valid account);
+ * - the number of dated tasks, then per task `line * 2 + closed`, due, id + 1 (0: none) and title;
+ * - per problem, code, severity, line, field + 1 (0: none) and the message's length in `text`.
+ */
 export interface AccountRecord {
-  /** Undefined when the note has no valid account; restored records hold `values` until first use. */
-  account: Account | undefined;
-  /** Account values in ACCOUNT_KEYS order, as restored from a snapshot (materialised lazily). */
-  values?: (string | number | boolean | null)[] | undefined;
-  /** Problems as restored from a snapshot, flattened (materialised lazily). */
-  flatProblems?: (string | number | null)[] | undefined;
-  /**
-   * Everything numeric in one typed array (8-byte pointers make plain arrays costly): the 0-based
-   * frontmatter line per TIMELINE_KEYS entry (-1 when absent), then per dated task
-   * `line * 2 + closed`, due, id and title as indexes into the Portfolio's string table (-1: no id).
-   */
-  data: Int32Array;
-  locale: Locale;
-  problems: Problem[];
-  /** Lint settings the problems were computed with (today, locale, contact days). */
-  lintKey: string;
+  data: string;
+  /** The problems' messages, one after the other. */
+  text: string;
   /** Built on first need and kept while the sorted timeline exists. */
   events: TimelineEvent[] | undefined;
 }
 
-
 export const KEYS = TIMELINE_KEYS.length;
+/** Where the task count sits in a record's numbers. */
+export const TASKS = 2 + KEYS + ACCOUNT_KEYS.length;
 
-
-class KeyLines {
-  constructor(private readonly data: Int32Array) {}
-  get(key: string): number | undefined {
-    const i = (TIMELINE_KEYS as readonly string[]).indexOf(key);
-    const l = i < 0 ? -1 : (this.data[i] ?? -1);
-    return l < 0 ? undefined : l;
+/** Non-negative integers (≤ 2^53) as base-32 digits: `0`–`O` end a number, `]`–`|` lead into the next digit. JSON-safe. */
+export function encode(values: readonly number[]): string {
+  const out: string[] = [];
+  for (let v of values) {
+    let s = String.fromCharCode(48 + (v % 32));
+    while ((v = Math.floor(v / 32)) > 0) s = String.fromCharCode(93 + (v % 32)) + s;
+    out.push(s);
   }
+  return out.join('');
+}
+
+export function decode(s: string): number[] {
+  const out: number[] = [];
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 92) v = v * 32 + (c - 93);
+    else {
+      out.push(v * 32 + (c - 48));
+      v = 0;
+    }
+  }
+  return out;
 }
 
 /**
@@ -83,8 +99,7 @@ export class Portfolio {
   protected readonly records = new Map<string, AccountRecord>();
   private index: EventIndex | undefined;
   private options: PortfolioOptions;
-  private readonly pool = new StringPool();
-  /** Task titles, ids and dates repeat across notes: records point into this table. */
+  /** Task titles, ids, dates, owners and codes repeat across notes: records point into this table. */
   protected readonly strings: string[] = [];
   protected readonly stringIds = new Map<string, number>();
   /** Snapshot entries that could not be restored; cleared when the file is read again. */
@@ -93,9 +108,6 @@ export class Portfolio {
   constructor(options: PortfolioOptions) {
     this.options = { ...options };
   }
-
-
-
 
   get size(): number {
     return this.records.size;
@@ -172,8 +184,9 @@ export class Portfolio {
   accounts(): { file: string; account: Account; stage: Stage; locale: Locale }[] {
     const out = [];
     for (const [file, r] of this.records) {
-      const account = this.accountOf(r);
-      if (account) out.push({ file, account, stage: account.stage, locale: r.locale });
+      const d = decode(r.data);
+      const account = this.accountOf(r, d);
+      if (account) out.push({ file, account, stage: account.stage, locale: (d[1] ? 'ja' : 'en') as Locale });
     }
     return out.sort((a, b) => a.account.account.localeCompare(b.account.account));
   }
@@ -190,59 +203,54 @@ export class Portfolio {
     const lintOpts: Parameters<typeof lintAccount>[1] = { today: this.options.today };
     if (this.options.locale) lintOpts.locale = this.options.locale;
     if (this.options.keyPersonContactDays !== undefined) lintOpts.keyPersonContactDays = this.options.keyPersonContactDays;
-    const s = this.pool;
-    const problems = lintAccount(note, lintOpts).map((p) => {
-      // Messages are mostly unique (names, dates): copied flat rather than pooled.
-      const q: Problem = { code: s.intern(p.code), severity: p.severity, message: flatCopy(p.message), line: p.line };
-      if (p.field !== undefined) q.field = s.intern(p.field);
-      return q;
-    });
-    const account = {} as Record<string, unknown>;
-    if (note.account) {
-      const a = note.account as unknown as Record<string, unknown>;
-      for (const k of ACCOUNT_KEYS) {
-        const v = a[k];
-        if (v !== undefined) account[k] = typeof v === 'string' ? s.intern(v) : v;
-      }
+    const d = [this.ref(this.lintKey()), note.locale === 'ja' ? 1 : 0];
+    for (const k of TIMELINE_KEYS) d.push((note.frontmatter.keyLines.get(k) ?? -1) + 1);
+    const a = note.account as unknown as Record<string, unknown> | undefined;
+    for (const k of ACCOUNT_KEYS) d.push(this.packValue(a?.[k]));
+    const at = d.push(0);
+    for (const t of note.tasks) {
+      if (!t.due) continue;
+      d[at - 1]!++;
+      d.push(t.line * 2 + (t.closed ? 1 : 0), this.ref(t.due), t.id === undefined ? 0 : this.ref(t.id) + 1, this.ref(t.title));
     }
-    return {
-      account: (note.account ? account : undefined) as Account,
-      data: this.pack(note),
-      locale: note.locale,
-      problems,
-      lintKey: this.lintKey(),
-      events: undefined,
-    };
+    const text: string[] = [];
+    for (const p of lintAccount(note, lintOpts)) {
+      d.push(this.ref(p.code), SEVERITIES.indexOf(p.severity), p.line, p.field === undefined ? 0 : this.ref(p.field) + 1, p.message.length);
+      text.push(p.message);
+    }
+    // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
+    return { data: encode(d), text: flatCopy(text.join('')), events: undefined };
   }
 
-  protected accountOf(r: AccountRecord): Account | undefined {
-    if (r.values) {
-      const o: Record<string, unknown> = {};
-      const values = r.values;
-      ACCOUNT_KEYS.forEach((k, i) => {
-        const v = values[i];
-        if (v !== null && v !== undefined) o[k] = typeof v === 'string' ? this.pool.intern(v) : v;
-      });
-      r.account = o as unknown as Account;
-      r.values = undefined;
-    }
-    return r.account;
+  /** 0 absent, 1 false, 2 true, 3 -0; then a string (table index k), a whole number k or another number (its text at k): 4 + 3k + type. */
+  private packValue(v: unknown): number {
+    if (v === undefined || typeof v === 'boolean') return v === undefined ? 0 : v ? 2 : 1;
+    if (typeof v === 'string') return 4 + 3 * this.ref(v);
+    if (Object.is(v, -0)) return 3;
+    return Number.isInteger(v) && (v as number) >= 0 && (v as number) < 2 ** 40 ? 5 + 3 * (v as number) : 6 + 3 * this.ref(String(v));
+  }
+
+  protected accountOf(r: AccountRecord, d = decode(r.data)): Account | undefined {
+    if (d[2 + KEYS] === 0) return undefined;
+    const o: Record<string, unknown> = {};
+    ACCOUNT_KEYS.forEach((k, i) => {
+      const x = d[2 + KEYS + i]!;
+      const n = Math.floor((x - 4) / 3);
+      if (x > 0) o[k] = x < 4 ? [0, false, true, -0][x] : [this.strings[n], n, Number(this.strings[n])][(x - 4) % 3];
+    });
+    return o as unknown as Account;
   }
 
   protected problemsOf(r: AccountRecord): Problem[] {
-    const flat = r.flatProblems;
-    if (flat) {
-      const problems: Problem[] = [];
-      for (let i = 0; i + 4 < flat.length; i += 5) {
-        const pr: Problem = { code: String(flat[i]), severity: flat[i + 1] as Severity, message: String(flat[i + 2]), line: Number(flat[i + 3]) };
-        const field = flat[i + 4];
-        if (typeof field === 'string') pr.field = field;
-        problems.push(pr);
-      }
-      r.problems = problems;
-      r.flatProblems = undefined;
+    const d = decode(r.data);
+    const out: Problem[] = [];
+    let at = 0;
+    for (let o = TASKS + 1 + d[TASKS]! * 4; o + 4 < d.length; o += 5) {
+      const p: Problem = { code: this.strings[d[o]!]!, severity: SEVERITIES[d[o + 1]!]!, message: r.text.slice(at, (at += d[o + 4]!)), line: d[o + 2]! };
+      if (d[o + 3]) p.field = this.strings[d[o + 3]! - 1]!;
+      out.push(p);
     }
-    return r.problems;
+    return out;
   }
 
   private ref(s: string): number {
@@ -255,36 +263,21 @@ export class Portfolio {
     return id;
   }
 
-  private pack(note: AccountNote): Int32Array {
-    let dated = 0;
-    for (const t of note.tasks) if (t.due) dated++;
-    const data = new Int32Array(KEYS + dated * 4);
-    for (let k = 0; k < KEYS; k++) data[k] = note.frontmatter.keyLines.get(TIMELINE_KEYS[k]!) ?? -1;
-    let o = KEYS;
-    for (const t of note.tasks) {
-      if (!t.due) continue;
-      data[o++] = t.line * 2 + (t.closed ? 1 : 0);
-      data[o++] = this.ref(t.due);
-      data[o++] = t.id === undefined ? -1 : this.ref(t.id);
-      data[o++] = this.ref(t.title);
-    }
-    return data;
-  }
-
-  private tasksOf(r: AccountRecord): TimelineSource['tasks'] {
-    const out = [];
-    const d = r.data;
-    for (let o = KEYS; o + 3 < d.length; o += 4) {
-      const id = d[o + 2]!;
-      out.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: id < 0 ? undefined : this.strings[id], title: this.strings[d[o + 3]!]! });
-    }
-    return out;
-  }
-
   private buildEvents(file: string, r: AccountRecord): TimelineEvent[] {
-    const account = this.accountOf(r);
+    const d = decode(r.data);
+    const account = this.accountOf(r, d);
     if (!account) return [];
-    const source: TimelineSource = { account, frontmatter: { keyLines: new KeyLines(r.data) as unknown as ReadonlyMap<string, number> }, tasks: this.tasksOf(r), locale: r.locale };
+    const tasks = [];
+    for (let o = TASKS + 1; o < TASKS + 1 + d[TASKS]! * 4; o += 4) {
+      tasks.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: d[o + 2] ? this.strings[d[o + 2]! - 1] : undefined, title: this.strings[d[o + 3]!]! });
+    }
+    const keyLines = {
+      get: (k: string) => {
+        const l = d[2 + (TIMELINE_KEYS as readonly string[]).indexOf(k)];
+        return TIMELINE_KEYS.includes(k as never) && l ? l - 1 : undefined;
+      },
+    } as ReadonlyMap<string, number>;
+    const source: TimelineSource = { account, frontmatter: { keyLines }, tasks, locale: d[1] ? 'ja' : 'en' };
     return accountEvents(source, file, this.options);
   }
 

@@ -1,31 +1,59 @@
-import type { Locale } from './problems.js';
-import { ACCOUNT_KEYS, KEYS, Portfolio, type PortfolioOptions } from './portfolio.js';
+import { decode, encode, KEYS, Portfolio, TASKS, type PortfolioOptions } from './portfolio.js';
 
 /**
  * A JSON-safe copy of a Portfolio's records, for hosts that persist their index between sessions.
- * Columnar and deduplicated so it stays small and parses fast: repeated strings (task titles, ids,
- * dates) live once in `strings`.
+ * Each record is stored as the Portfolio holds it (two strings), so restoring one builds nothing;
+ * repeated strings (task titles, ids, dates, owners) live once in `strings`.
  */
 export interface PortfolioSnapshot {
-  version: 1;
+  version: 2;
   strings: string[];
   records: SnapshotRecord[];
 }
 
 /**
- * `[file, account, data, locale, lintKey, problems]`: the account's values in a fixed key order
- * (null when absent; the whole slot null when the note has no valid account), the record's packed
- * numbers (string fields index `strings`), and problems flattened as code, severity, message, line, field.
+ * `[file, data, text]`: the record's packed numbers (base-32 ASCII digits; string fields index
+ * `strings`) and its problems' messages one after the other. See `AccountRecord` for the layout.
  */
-export type SnapshotRecord = [string, (string | number | boolean | null)[] | null, number[], Locale, string, (string | number | null)[]];
+export type SnapshotRecord = [string, string, string];
 
-/** True when a packed record has the right shape and every string index is in the table. */
-function validPacking(d: Int32Array, strings: number): boolean {
-  if (d.length < KEYS || (d.length - KEYS) % 4 !== 0) return false;
-  for (let o = KEYS; o + 3 < d.length; o += 4) {
-    if (d[o]! < 0 || d[o + 1]! < 0 || d[o + 1]! >= strings || d[o + 2]! >= strings || d[o + 3]! < 0 || d[o + 3]! >= strings) return false;
+/** Only base-32 digits, ending on a final digit. */
+const DIGITS = /^(?:[\]-|]*[0-O])*$/;
+
+/**
+ * Rewrites every string-table index in a record's numbers with `f`, in place. False when the
+ * numbers do not have a record's shape, `f` returns -1 (an index off the table) or the message
+ * lengths do not add up to `text`.
+ */
+function mapRefs(d: number[], text: string, f: (ref: number) => number): boolean {
+  const tasks = d[TASKS] ?? -1;
+  const end = TASKS + 1 + tasks * 4;
+  if (tasks < 0 || d[1]! > 1 || end > d.length || (d.length - end) % 5 !== 0) return false;
+  let ok = true;
+  // d[i] is `base + scale * ref`.
+  const map = (i: number, base = 0, scale = 1) => {
+    const r = f((d[i]! - base) / scale);
+    if (r < 0) ok = false;
+    d[i] = base + scale * r;
+  };
+  map(0);
+  for (let i = 2 + KEYS; i < TASKS; i++) {
+    const type = (d[i]! - 4) % 3;
+    if (d[i]! >= 4 && type !== 1) map(i, 4 + type, 3);
   }
-  return true;
+  for (let o = TASKS + 1; o < end; o += 4) {
+    map(o + 1);
+    if (d[o + 2]) map(o + 2, 1);
+    map(o + 3);
+  }
+  let chars = 0;
+  for (let o = end; o < d.length; o += 5) {
+    map(o);
+    if (d[o + 3]) map(o + 3, 1);
+    if (d[o + 1]! > 2) ok = false;
+    chars += d[o + 4]!;
+  }
+  return ok && chars === text.length;
 }
 
 /**
@@ -38,6 +66,7 @@ export class SnapshotPortfolio extends Portfolio {
    * Restores a Portfolio from `toSnapshot()` output without reading any note. Records whose
    * problems were computed for another day or language are listed by `staleFiles()`: re-upsert
    * those to refresh their problems (their timeline events are recomputed here anyway).
+   * A snapshot of another version restores as an empty Portfolio.
    *
    * @example
    * const p = Portfolio.fromSnapshot(JSON.parse(cached), { today });
@@ -45,24 +74,21 @@ export class SnapshotPortfolio extends Portfolio {
    */
   static fromSnapshot(snapshot: PortfolioSnapshot, options: PortfolioOptions): SnapshotPortfolio {
     const p = new SnapshotPortfolio(options);
-    if (snapshot?.version !== 1 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
+    if (snapshot?.version !== 2 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
     // Indexes in `data` point into this table as is, so it is copied without deduplication.
     for (const str of snapshot.strings) {
       const own = String(str);
       if (!p.stringIds.has(own)) p.stringIds.set(own, p.strings.length);
       p.strings.push(own);
     }
-    const nStrings = p.strings.length;
-    for (const rec of snapshot.records) {
-      const [file, values, data, locale, lintKey, flatProblems] = rec;
-      const packed = Int32Array.from(data);
-      if (!validPacking(packed, nStrings)) {
+    const n = p.strings.length;
+    for (const [file, data, text] of snapshot.records) {
+      if (typeof data !== 'string' || typeof text !== 'string' || !DIGITS.test(data) || !mapRefs(decode(data), text, (ref) => (ref < n ? ref : -1))) {
         // A damaged cache entry: the host must re-read this note.
         p.unreadable.add(file);
         continue;
       }
-      // Objects are built on first use: restoring an index does no per-field work.
-      p.records.set(file, { account: undefined, values: values ?? undefined, flatProblems, data: packed, locale, problems: [], lintKey, events: undefined });
+      p.records.set(file, { data, text, events: undefined });
     }
     return p;
   }
@@ -77,20 +103,16 @@ export class SnapshotPortfolio extends Portfolio {
     for (const snap of snapshots) {
       const offset = strings.length;
       strings.push(...snap.strings);
-      for (const [file, values, packed, locale, lintKey, problems] of snap.records) {
-        const data = packed.slice();
-        for (let o = KEYS; o + 3 < data.length; o += 4) {
-          data[o + 1]! += offset;
-          if (data[o + 2]! >= 0) data[o + 2]! += offset;
-          data[o + 3]! += offset;
-        }
-        records.push([file, values, data, locale, lintKey, problems]);
+      for (const [file, data, text] of snap.records) {
+        const d = decode(data);
+        mapRefs(d, text, (ref) => ref + offset);
+        records.push([file, encode(d), text]);
       }
     }
-    return { version: 1, strings, records };
+    return { version: 2, strings, records };
   }
 
-  /** Compact, JSON-safe records of every indexed account (see `fromSnapshot`). */
+  /** Compact, JSON-safe records of every indexed account (see `fromSnapshot`); only the strings they use. */
   toSnapshot(): PortfolioSnapshot {
     const strings: string[] = [];
     const remap = new Map<number, number>();
@@ -104,26 +126,19 @@ export class SnapshotPortfolio extends Portfolio {
     };
     const records: SnapshotRecord[] = [];
     for (const [file, r] of this.records) {
-      const flat: (string | number | null)[] = [];
-      for (const pr of this.problemsOf(r)) flat.push(pr.code, pr.severity, pr.message, pr.line, pr.field ?? null);
-      const data = Array.from(r.data);
-      for (let o = KEYS; o + 3 < data.length; o += 4) {
-        data[o + 1] = out(data[o + 1]!);
-        if (data[o + 2]! >= 0) data[o + 2] = out(data[o + 2]!);
-        data[o + 3] = out(data[o + 3]!);
-      }
-      const a = this.accountOf(r) as unknown as Record<string, unknown> | undefined;
-      const values = a ? ACCOUNT_KEYS.map((k) => (a[k] ?? null) as string | number | boolean | null) : null;
-      records.push([file, values, data, r.locale, r.lintKey, flat]);
+      const d = decode(r.data);
+      mapRefs(d, r.text, out);
+      records.push([file, encode(d), r.text]);
     }
-    return { version: 1, strings, records };
+    return { version: 2, strings, records };
   }
 
   /** Files restored from a snapshot whose problems were computed with other lint settings. */
   staleFiles(): string[] {
     const key = this.lintKey();
     const out: string[] = [];
-    for (const [file, r] of this.records) if (r.lintKey !== key) out.push(file);
+    // A record starts with its lint key's index (merged snapshots may hold the key more than once).
+    for (const [file, r] of this.records) if (this.strings[decode(r.data.slice(0, r.data.search(/[0-O]/) + 1))[0]!] !== key) out.push(file);
     for (const file of this.unreadable) out.push(file);
     return out;
   }

@@ -1,0 +1,133 @@
+/**
+ * A Portfolio keeps each note packed (two strings: numbers as base-32 digits and the problems'
+ * messages). These properties pin the packed form to the parsed note: the problems, the account and
+ * the events read back from a record, live or restored from a JSON snapshot, are the note's own.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseAccountNote, type ParseOptions } from './account.js';
+import { accountNoteFromCache } from './cached.js';
+import { lintAccount } from './lint.js';
+import { ACCOUNT_KEYS, decode, encode, Portfolio } from './portfolio.js';
+import { SnapshotPortfolio } from './snapshot.js';
+import { buildAccountTimeline } from './timeline.js';
+
+const RUNS = { numRuns: Number(process.env['BATON_FC_RUNS'] ?? 150) };
+const today = '2026-11-22';
+
+const day = fc
+  .record({ y: fc.oneof(fc.integer({ min: 2024, max: 2028 }), fc.constantFrom(1, 9999)), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .map(({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const name = fc.constantFrom('Acme', 'アクメ株式会社', 'Sato', 'Tanaka', '佐藤 美咲', 'O\'Brien', 'a"b\\c', 'x'.repeat(40));
+/** Money and counts at the edges of the packing: -0, 2^40 and beyond, the largest safe integer, commas. */
+const amount = fc.oneof(fc.nat(), fc.constantFrom('-0', '0', '1099511627775', '1099511627776', '9007199254740991', '12,000,000', '1e400', '-5', '3.5'));
+
+const frontmatter = fc
+  .record({
+    account: name,
+    start: day,
+    term: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, '-0', 'x')),
+    stage: fc.option(fc.constantFrom('handoff', 'running', 'churned', '運用', 'nonsense'), { nil: undefined }),
+    renewal: fc.option(day, { nil: undefined }),
+    kickoff: fc.option(day, { nil: undefined }),
+    notice: fc.option(fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom('-0', 5000)), { nil: undefined }),
+    arr: fc.option(amount, { nil: undefined }),
+    arrStart: fc.option(amount, { nil: undefined }),
+    csm: fc.option(name, { nil: undefined }),
+    renewalOwner: fc.option(name, { nil: undefined }),
+    health: fc.option(fc.constantFrom('green', 'red', '危険', 'purple'), { nil: undefined }),
+    locale: fc.option(fc.constantFrom('en', 'ja'), { nil: undefined }),
+    currency: fc.option(fc.constantFrom('usd', 'JPY', 'euro'), { nil: undefined }),
+  })
+  .map((f) =>
+    [
+      'baton: account',
+      `account: ${JSON.stringify(f.account)}`,
+      `contract_start: ${f.start}`,
+      `term_months: ${f.term}`,
+      f.stage && `stage: ${f.stage}`,
+      f.renewal && `renewal_date: ${f.renewal}`,
+      f.kickoff && `kickoff_date: ${f.kickoff}`,
+      f.notice !== undefined && `notice_days: ${f.notice}`,
+      f.arr !== undefined && `arr: ${f.arr}`,
+      f.arrStart !== undefined && `arr_start: ${f.arrStart}`,
+      f.csm && `csm_owner: ${JSON.stringify(f.csm)}`,
+      f.renewalOwner && `renewal_owner: ${JSON.stringify(f.renewalOwner)}`,
+      f.health && `health: ${f.health}`,
+      f.locale && `locale: ${f.locale}`,
+      f.currency && `currency: ${f.currency}`,
+      'custom: dropped',
+    ].filter((l): l is string => typeof l === 'string'),
+  );
+
+const task = fc
+  .record({ closed: fc.boolean(), title: fc.oneof(name, fc.constant('')), due: fc.option(day, { nil: undefined }), id: fc.option(fc.constantFrom('renewal.call', 'kickoff.agenda', 'x'), { nil: undefined }) })
+  .map((t) => `- [${t.closed ? 'x' : ' '}] ${t.title}${t.id ? ` <!-- baton:${t.id} -->` : ''}${t.due ? ` 📅 ${t.due}` : ''}`);
+const row = fc
+  .record({ name, role: fc.constantFrom('Decision maker', '決裁者', 'champion', ''), key: fc.constantFrom('✓', ''), contact: fc.oneof(day, fc.constant('')) })
+  .map((r) => `| ${r.name} | ${r.role} | ${r.key} | ${r.contact} |`);
+const body = fc.array(fc.oneof(task, fc.constantFrom('## Stakeholders', '## 関係者', '## Goals', 'text'), fc.array(row, { maxLength: 4 }).map((rows) => ['| Name | Role | Key person | Last contact |', '| --- | --- | --- | --- |', ...rows].join('\n'))), { maxLength: 12 });
+const note = fc.tuple(frontmatter, body).map(([fm, b]) => ['---', ...fm, '---', '# Acme', ...b].join('\n'));
+
+/** What a Portfolio keeps of an account: the known keys that have a value. */
+function kept(account: object | undefined): Record<string, unknown> | undefined {
+  if (!account) return undefined;
+  const a = account as Record<string, unknown>;
+  return Object.fromEntries(ACCOUNT_KEYS.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
+}
+
+describe('packed records', () => {
+  it('encode and decode are inverse on non-negative integers up to 2^53', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constantFrom(0, 31, 32, 1023, 1024, 2 ** 53 - 1))), (xs) => {
+        const s = encode(xs);
+        expect(decode(s)).toEqual(xs);
+        expect(s).toBe(JSON.parse(JSON.stringify(s)));
+        expect(/^[\x30-\x4f\x5d-\x7c]*$/.test(s)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  /** Frontmatter values as a host's metadata cache may hand them over: any number, -0 included. */
+  const number = fc.oneof(fc.constantFrom(-0, 0, 2 ** 40 - 1, 2 ** 40, Number.MAX_SAFE_INTEGER, 2 ** 60, 0.5), fc.integer(), fc.double());
+  const cached = fc
+    .record({ account: name, contract_start: day, term_months: number, arr: number, arr_start: number, notice_days: number, csm_owner: name }, { requiredKeys: ['account', 'contract_start'] })
+    .map((fm) => (options: ParseOptions) => {
+      const text = '---\nbaton: account\n---\n# Acme\n- [ ] call 📅 2026-12-01\n';
+      return accountNoteFromCache(text, { frontmatter: { baton: 'account', term_months: 12, ...fm }, listItems: [{ task: ' ', position: { start: { line: 4 } } }] }, options);
+    });
+  /** A note and how to parse it: from its text, or from a host's cached frontmatter. */
+  const parsedNote = fc.oneof(
+    note.map((text) => (options: ParseOptions) => parseAccountNote(text, options)),
+    cached,
+  );
+
+  it('give back the parsed note’s problems, account and events, live and restored from a snapshot', () => {
+    fc.assert(
+      fc.property(parsedNote, fc.constantFrom(undefined, 'en' as const, 'ja' as const), (parse, locale) => {
+        const options = locale ? { today, locale } : { today };
+        const parsed = parse(locale ? { locale } : {});
+        const p = new SnapshotPortfolio(options);
+        p.upsertParsed('a.md', parsed);
+        const restored = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(p.toSnapshot())), options);
+        const problems = lintAccount(parsed, options);
+        const events = parsed.account ? buildAccountTimeline(parsed, 'a.md', options) : [];
+        for (const q of [p, restored]) {
+          expect(q.problems('a.md')).toEqual(problems);
+          expect(JSON.stringify(q.problems('a.md'))).toBe(JSON.stringify(problems));
+          const accounts = q.accounts();
+          expect(accounts.map((a) => a.account)).toEqual(parsed.account ? [kept(parsed.account)] : []);
+          // toEqual tells -0 from 0; key order is checked through JSON.
+          for (const a of accounts) {
+            expect(Object.keys(a.account)).toEqual(Object.keys(kept(parsed.account)!));
+            expect(a.locale).toBe(parsed.locale);
+          }
+          expect(q.timeline()).toEqual(events);
+        }
+        expect(restored.staleFiles()).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+});
