@@ -17,18 +17,38 @@ export interface PortfolioSnapshot {
  */
 export type SnapshotRecord = [string, string, string];
 
-/** Only base-32 digits, ending on a final digit. */
-const DIGITS = /^(?:[\]-|]*[0-O])*$/;
+/** Reused by `valid`: restoring checks every record without allocating per record. */
+const scratch: number[] = [];
+
+/** True when `data` is base-32 digits ending on a final digit, with a record's shape and every index below `strings`. */
+function valid(data: unknown, text: unknown, strings: number): boolean {
+  if (typeof data !== 'string' || typeof text !== 'string') return false;
+  let n = 0;
+  let v = 0;
+  let open = false;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c >= 93 && c <= 124) {
+      v = v * 32 + (c - 93);
+      open = true;
+    } else if (c >= 48 && c <= 79) {
+      scratch[n++] = v * 32 + (c - 48);
+      v = 0;
+      open = false;
+    } else return false;
+  }
+  return !open && mapRefs(scratch, n, text, (ref) => (ref < strings ? ref : -1));
+}
 
 /**
  * Rewrites every string-table index in a record's numbers with `f`, in place. False when the
  * numbers do not have a record's shape, `f` returns -1 (an index off the table) or the message
  * lengths do not add up to `text`.
  */
-function mapRefs(d: number[], text: string, f: (ref: number) => number): boolean {
-  const tasks = d[TASKS] ?? -1;
+function mapRefs(d: number[], length: number, text: string, f: (ref: number) => number): boolean {
+  const tasks = length > TASKS ? d[TASKS]! : -1;
   const end = TASKS + 1 + tasks * 4;
-  if (tasks < 0 || d[1]! > 1 || end > d.length || (d.length - end) % 5 !== 0) return false;
+  if (tasks < 0 || d[1]! > 1 || end > length || (length - end) % 5 !== 0) return false;
   let ok = true;
   // d[i] is `base + scale * ref`.
   const map = (i: number, base = 0, scale = 1) => {
@@ -47,7 +67,7 @@ function mapRefs(d: number[], text: string, f: (ref: number) => number): boolean
     map(o + 3);
   }
   let chars = 0;
-  for (let o = end; o < d.length; o += 5) {
+  for (let o = end; o < length; o += 5) {
     map(o);
     if (d[o + 3]) map(o + 3, 1);
     if (d[o + 1]! > 2) ok = false;
@@ -83,7 +103,7 @@ export class SnapshotPortfolio extends Portfolio {
     }
     const n = p.strings.length;
     for (const [file, data, text] of snapshot.records) {
-      if (typeof data !== 'string' || typeof text !== 'string' || !DIGITS.test(data) || !mapRefs(decode(data), text, (ref) => (ref < n ? ref : -1))) {
+      if (!valid(data, text, n)) {
         // A damaged cache entry: the host must re-read this note.
         p.unreadable.add(file);
         continue;
@@ -105,7 +125,7 @@ export class SnapshotPortfolio extends Portfolio {
       strings.push(...snap.strings);
       for (const [file, data, text] of snap.records) {
         const d = decode(data);
-        mapRefs(d, text, (ref) => ref + offset);
+        mapRefs(d, d.length, text, (ref) => ref + offset);
         records.push([file, encode(d), text]);
       }
     }
@@ -127,7 +147,7 @@ export class SnapshotPortfolio extends Portfolio {
     const records: SnapshotRecord[] = [];
     for (const [file, r] of this.records) {
       const d = decode(r.data);
-      mapRefs(d, r.text, out);
+      mapRefs(d, d.length, r.text, out);
       records.push([file, encode(d), r.text]);
     }
     return { version: 2, strings, records };
