@@ -130,4 +130,24 @@ describe('packed records', () => {
       RUNS,
     );
   });
+
+  it('an index kept in step through edits (unchanged events keep their place) equals one built afresh', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a.md', 'b.md'), note), { minLength: 1, maxLength: 6 }), (edits) => {
+        const p = new Portfolio({ today });
+        p.upsert('c.md', edits[0]![1]);
+        p.timeline();
+        const last = new Map<string, string>([['c.md', edits[0]![1]]]);
+        for (const [file, text] of edits) {
+          p.upsert(file, text);
+          last.set(file, text);
+        }
+        const fresh = new Portfolio({ today });
+        for (const [file, text] of last) fresh.upsert(file, text);
+        expect(p.timeline()).toEqual(fresh.timeline());
+        expect(p.timeline({ from: '2026-01-01', to: '2027-12-31' })).toEqual(fresh.timeline({ from: '2026-01-01', to: '2027-12-31' }));
+      }),
+      RUNS,
+    );
+  });
 });

@@ -85,6 +85,11 @@ export function decode(s: string): number[] {
   return out;
 }
 
+function same(a: TimelineEvent, b: TimelineEvent): boolean {
+  for (const k in a) if (a[k as keyof TimelineEvent] !== b[k as keyof TimelineEvent]) return false;
+  return a.detail === b.detail;
+}
+
 /**
  * The hosts' incremental index of account notes: one `upsert` re-reads one note and replaces its
  * events in the sorted portfolio timeline; nothing else is recomputed. Records are compact (no note
@@ -123,16 +128,31 @@ export class Portfolio {
   /** Same as `upsert` for a note the host already parsed (e.g. with `accountNoteFromCache`). */
   upsertParsed(file: string, note: AccountNote): void {
     this.unreadable.delete(file);
-    this.removeEvents(file);
-    if (note.kind !== 'account' || !note.account) {
-      // An account note with fatal errors has no timeline, but its problems still matter.
-      if (note.kind === 'account') this.records.set(file, this.compact(note));
-      else this.records.delete(file);
+    const old = this.records.get(file)?.events ?? [];
+    if (note.kind !== 'account') {
+      this.removeEvents(file);
+      this.records.delete(file);
       return;
     }
-    const record = this.compact(note);
-    this.records.set(file, record);
-    this.addEvents(file, record);
+    // An account note with fatal errors has no timeline, but its problems still matter.
+    const r = this.compact(note);
+    this.records.set(file, r);
+    // Without a sorted index there is nothing to keep in step: events wait until someone asks.
+    if (!this.index) return;
+    const next = (r.events = this.buildEvents(file, r));
+    // An edit changes one or two events: the others keep their object and place in the index.
+    const gone = old.slice(next.length);
+    const added: TimelineEvent[] = [];
+    next.forEach((e, i) => {
+      const o = old[i];
+      if (o && same(o, e)) next[i] = o;
+      else {
+        if (o) gone.push(o);
+        added.push(e);
+      }
+    });
+    this.index.remove(gone);
+    this.index.insert(added);
   }
 
   remove(file: string): boolean {
