@@ -7,11 +7,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE = join(ROOT, 'bench', '.cache');
 
-export async function bundleCore() {
+/**
+ * Bundles core's source to `bench/.cache/<name>` as one ESM file. `contents` is an entry module
+ * resolved in packages/core/src (to reach internals); the public index by default.
+ */
+export async function bundleCore(name = 'core.mjs', contents = "export * from './index.ts';") {
   mkdirSync(CACHE, { recursive: true });
-  const outfile = join(CACHE, 'core.mjs');
+  const outfile = join(CACHE, name);
   await build({
-    entryPoints: [join(ROOT, 'packages/core/src/index.ts')],
+    stdin: { contents, resolveDir: join(ROOT, 'packages/core/src'), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -1,40 +1,27 @@
 // Per-stage cost of indexing one note (µs/note, median of passes over a synthetic vault).
 // Usage: node --expose-gc bench/lib/stages.mjs [notes=1000] [passes=7]
 // `--cpu-prof` works too: the stages run in a loop long enough to sample.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
-import { CACHE, ROOT } from './core.mjs';
+import { bundleCore } from './core.mjs';
 import { ensureVault } from './vault.mjs';
 
 const n = Number(process.argv[2] ?? 1000);
 const passes = Number(process.argv[3] ?? 7);
 const TODAY = '2026-11-22';
-const src = join(ROOT, 'packages/core/src');
-const outfile = join(CACHE, 'stages.mjs');
 // Internals are not all public: bundle a small entry that re-exports them.
-await build({
-  stdin: {
-    contents: `
-      export * from './index.ts';
-      export { splitLinesKeepEol, fencedLines } from './text.ts';
-      export { scanHeadings } from './sections.ts';
-      export { scanTasks } from './tasks.ts';
-      export { readStakeholders } from './stakeholders.ts';
-      export { checkHandoff, handoffProblems } from './handoff.ts';
-    `,
-    resolveDir: src,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  outfile,
-  logLevel: 'error',
-});
+const outfile = await bundleCore(
+  'stages.mjs',
+  `
+    export * from './index.ts';
+    export { splitLinesKeepEol, fencedLines } from './text.ts';
+    export { scanHeadings } from './sections.ts';
+    export { scanTasks } from './tasks.ts';
+    export { readStakeholders } from './stakeholders.ts';
+    export { checkHandoff, handoffProblems } from './handoff.ts';
+  `,
+);
 const core = await import(pathToFileURL(outfile).href);
 
 const TASK_LINE = /^[ \t]*[-*+][ \t]+\[(.)\][ \t]+(.*)$/;
