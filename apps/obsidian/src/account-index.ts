@@ -9,18 +9,6 @@ export interface NoteSource {
   meta?(path: string): CachedNoteMetadata | null | undefined;
 }
 
-/**
- * Obsidian's parsed frontmatter, as core reads it. A value that arrives as a `Date` (a YAML
- * timestamp, should a parser produce one) is handed over as the `YYYY-MM-DD` it was written as.
- */
-export function fromCache(meta: CachedNoteMetadata): CachedNoteMetadata {
-  const fm = meta.frontmatter;
-  if (!fm || !Object.values(fm).some((v) => v instanceof Date)) return meta;
-  const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fm)) copy[k] = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
-  return { ...meta, frontmatter: copy };
-}
-
 type Listener = () => void;
 
 /**
@@ -74,7 +62,7 @@ export class AccountIndex {
   }
 
   private parse(text: string, meta: CachedNoteMetadata | null | undefined): AccountNote {
-    return accountNoteFromCache(text, meta ? fromCache(meta) : {}, this.locale ? { locale: this.locale } : {});
+    return accountNoteFromCache(text, meta ?? {}, this.locale ? { locale: this.locale } : {});
   }
 
   remove(path: string): void {

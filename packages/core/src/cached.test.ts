@@ -42,4 +42,12 @@ describe('accountNoteFromCache', () => {
     expect(bad.problems.map((p) => p.field)).toContain('contract_start');
     expect(accountNoteFromCache(text, {}).account).toEqual(parseAccountNote(text).account);
   });
+
+  it('reads a Date the host hands over as the day written, and ignores the host\'s position key', () => {
+    const fm = { baton: 'account', account: 'Acme', contract_start: new Date('2026-04-01T00:00:00Z'), term_months: 12, position: { start: 0 } };
+    const n = accountNoteFromCache(text, { frontmatter: fm });
+    expect(n.problems.filter((p) => p.field === 'contract_start')).toEqual([]);
+    expect(n.account?.contract_start).toBe('2026-04-01');
+    expect(n.account).not.toHaveProperty('position');
+  });
 });

@@ -22,7 +22,13 @@ export function accountNoteFromCache(text: string, cache: CachedNoteMetadata, op
   if (!fm || typeof fm !== 'object' || Array.isArray(fm)) return parseAccountNote(text, options);
   const data: Record<string, unknown> = {};
   // Obsidian keeps its own `position` inside frontmatter in some versions; it is not the user's key.
-  for (const k of Object.keys(fm)) if (k !== 'position') data[k] = fm[k];
+  // A value handed over as a `Date` (a YAML timestamp, should the host's parser make one) is read
+  // as the `YYYY-MM-DD` it was written as.
+  for (const k of Object.keys(fm)) {
+    if (k === 'position') continue;
+    const v = fm[k];
+    data[k] = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
+  }
   const taskLines = cache.listItems?.filter((i) => i.task !== undefined).map((i) => i.position.start.line);
   return parseAccountNote(text, options, { frontmatter: data, taskLines });
 }

@@ -1,5 +1,6 @@
 import { parseAccountNote, type AccountNote } from './account.js';
 import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
+import { uiText } from './i18n.js';
 import { problem, type Locale, type Problem } from './problems.js';
 import {
   ESSENTIALS,
@@ -75,6 +76,17 @@ export function checkHandoff(note: AccountNote, options: HandoffOptions = {}): H
     items,
     missing: essentials.filter((i) => i.status !== 'filled').map((i) => i.id as EssentialId),
   };
+}
+
+/**
+ * The one-line score every host shows: `Handoff 3/5 — missing: Why they bought, Future vision`,
+ * or `Handoff 5/5` when nothing is missing.
+ */
+export function handoffSummary(report: HandoffReport, locale: Locale): string {
+  const ui = uiText(locale);
+  const head = ui.handoff(report.score, report.total);
+  if (report.missing.length === 0) return head;
+  return `${head} — ${ui.handoffMissing}: ${report.missing.map((id) => HEADING_TITLES[id][locale]).join(locale === 'ja' ? '、' : ', ')}`;
 }
 
 /**

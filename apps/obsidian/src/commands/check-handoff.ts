@@ -1,16 +1,13 @@
 import { Notice } from 'obsidian';
-import { HEADING_TITLES, checkHandoff, lintAccount, parseAccountNote, uiText, type HandoffReport, type Locale } from '@baton/core';
+import { checkHandoff, handoffSummary as coreSummary, lintAccount, parseAccountNote, type HandoffReport, type Locale } from '@baton/core';
 import { formatProblem } from '../apply-edit';
 import type { BatonCommand } from '../context';
 import { strings } from '../strings';
 
-/** `Handoff 3/5 — missing: Why they bought, Future vision`. */
+/** Core's `Handoff 3/5 — missing: …`; a complete handoff says so in words. */
 export function handoffSummary(report: HandoffReport, locale: Locale): string {
-  const ui = uiText(locale);
-  const head = ui.handoff(report.score, report.total);
-  if (report.missing.length === 0) return `${head} — ${strings(locale).handoffAllFilled}`;
-  const sep = locale === 'ja' ? '、' : ', ';
-  return `${head} — ${ui.handoffMissing}: ${report.missing.map((id) => HEADING_TITLES[id][locale]).join(sep)}`;
+  const line = coreSummary(report, locale);
+  return report.missing.length === 0 ? `${line} — ${strings(locale).handoffAllFilled}` : line;
 }
 
 export const checkHandoffCommand: BatonCommand = {

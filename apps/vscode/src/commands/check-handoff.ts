@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkHandoff, parseAccountNote, uiText } from '@baton/core';
+import { checkHandoff, handoffSummary, parseAccountNote } from '@baton/core';
 import type { BatonContext } from '../context.js';
 import { targetDocument } from './edit-note.js';
 
@@ -10,12 +10,9 @@ export async function run(ctx: BatonContext, uri?: unknown): Promise<string | un
   const document = await targetDocument(ctx, uri);
   if (!document) return undefined;
   const locale = ctx.settings().locale;
-  const ui = uiText(locale);
   const report = checkHandoff(parseAccountNote(document.getText(), { locale }), { locale });
-  const gaps = report.items.filter((i) => i.essential && i.status !== 'filled').map((i) => i.title);
-  const head = ui.handoff(report.score, report.total);
-  const message = gaps.length ? `${head} — ${ui.handoffMissing}: ${gaps.join(locale === 'ja' ? '、' : ', ')}` : head;
-  if (gaps.length) void vscode.window.showWarningMessage(message);
+  const message = handoffSummary(report, locale);
+  if (report.missing.length) void vscode.window.showWarningMessage(message);
   else void vscode.window.showInformationMessage(message);
   return message;
 }
