@@ -1,4 +1,4 @@
-import { Portfolio, accountNoteFromCache, type AccountNote, type CachedNoteMetadata, type Locale, type PortfolioOptions } from '@baton/core';
+import { Portfolio, type AccountNote, type CachedNoteMetadata, type PortfolioOptions } from '@baton/core';
 
 /** What the index needs from the vault; Obsidian supplies it in main.ts, tests supply a map. */
 export interface NoteSource {
@@ -22,14 +22,12 @@ export class AccountIndex {
   /** Bumped on every change so views can skip work when nothing moved. */
   version = 0;
   private listeners = new Set<Listener>();
-  private locale: Locale | undefined;
 
   constructor(
     options: PortfolioOptions,
     private readonly source: NoteSource,
   ) {
     this.portfolio = new Portfolio(options);
-    this.locale = options.locale;
   }
 
   /** Reads every candidate once, in small batches so the UI keeps breathing. */
@@ -40,7 +38,7 @@ export class AccountIndex {
       const texts = await Promise.all(batch.map((p) => this.source.read(p).catch(() => undefined)));
       batch.forEach((p, j) => {
         const t = texts[j];
-        if (t !== undefined) this.portfolio.upsertParsed(p, this.parse(t, this.source.meta?.(p)));
+        if (t !== undefined) this.portfolio.upsert(p, t, this.source.meta?.(p));
       });
       if (i + batchSize < paths.length) await new Promise((r) => setTimeout(r, 0));
     }
@@ -55,14 +53,9 @@ export class AccountIndex {
    */
   upsert(path: string, text: string, meta?: CachedNoteMetadata | null): AccountNote {
     const had = this.portfolio.has(path);
-    const note = this.parse(text, meta);
-    this.portfolio.upsertParsed(path, note);
+    const note = this.portfolio.upsert(path, text, meta);
     if (had || this.portfolio.has(path)) this.changed();
     return note;
-  }
-
-  private parse(text: string, meta: CachedNoteMetadata | null | undefined): AccountNote {
-    return accountNoteFromCache(text, meta ?? {}, this.locale ? { locale: this.locale } : {});
   }
 
   remove(path: string): void {
@@ -76,7 +69,6 @@ export class AccountIndex {
   }
 
   setOptions(partial: Partial<PortfolioOptions>): void {
-    if ('locale' in partial) this.locale = partial.locale;
     this.portfolio.setOptions(partial);
     this.changed();
   }

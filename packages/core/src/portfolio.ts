@@ -1,4 +1,5 @@
 import { parseAccountNote, type Account, type AccountNote, type Stage } from './account.js';
+import { accountNoteFromCache, type CachedNoteMetadata } from './cached.js';
 import type { IsoDate } from './dates.js';
 import { EventIndex } from './event-index.js';
 import { lintAccount } from './lint.js';
@@ -118,9 +119,14 @@ export class Portfolio {
     return this.records.size;
   }
 
-  /** Reads (or re-reads) one note. Returns the parsed note so a host can reuse it (diagnostics). */
-  upsert(file: string, text: string): AccountNote {
-    const note = parseAccountNote(text, this.options.locale ? { locale: this.options.locale } : {});
+  /**
+   * Reads (or re-reads) one note. Returns the parsed note so a host can reuse it (diagnostics).
+   * With the host's own parse of the note (Obsidian's metadataCache) the frontmatter and task
+   * lines come from it instead of being parsed again (see `accountNoteFromCache`).
+   */
+  upsert(file: string, text: string, cache?: CachedNoteMetadata | null): AccountNote {
+    const options = this.options.locale ? { locale: this.options.locale } : {};
+    const note = cache ? accountNoteFromCache(text, cache, options) : parseAccountNote(text, options);
     this.upsertParsed(file, note);
     return note;
   }
