@@ -150,4 +150,35 @@ describe('packed records', () => {
       RUNS,
     );
   });
+
+  it('a dated query answered from the accounts’ event days equals one answered from the sorted index, after today or the ladder moved', () => {
+    const bound = fc.option(fc.oneof(day, fc.constantFrom('2026-13-45', 'soon', '')), { nil: undefined });
+    const later = fc.option(fc.record({ today: fc.option(day, { nil: undefined }), outreachDays: fc.option(fc.constantFrom([30], [200, 1.5, 7]), { nil: undefined }) }), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(note, { minLength: 1, maxLength: 5 }), bound, bound, fc.option(fc.nat(), { nil: undefined }), later, fc.boolean(), (texts, anyFrom, anyTo, pick, change, viaSnapshot) => {
+        const build = () => {
+          const p = new SnapshotPortfolio({ today });
+          texts.forEach((t, i) => p.upsert(`n${i}.md`, t));
+          return viaSnapshot ? SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(p.toSnapshot())), { today }) : p;
+        };
+        const lazy = build();
+        const sorted = build();
+        if (change) {
+          const partial = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+          lazy.setOptions(partial);
+          sorted.setOptions(partial);
+        }
+        const all = sorted.timeline();
+        // Half the time, a one-day window on a real event: the query must find exactly that day's events.
+        const on = pick === undefined || all.length === 0 ? undefined : all[pick % all.length]!.date;
+        const from = on ?? anyFrom;
+        const to = on ?? anyTo;
+        const expected = all.filter((e) => (from === undefined || e.date >= from) && (to === undefined || e.date <= to));
+        expect(sorted.timeline({ from, to })).toEqual(expected);
+        expect(lazy.timeline({ from, to })).toEqual(expected);
+        expect(lazy.timeline({ from, to, status: 'overdue' })).toEqual(expected.filter((e) => e.status === 'overdue'));
+      }),
+      RUNS,
+    );
+  });
 });

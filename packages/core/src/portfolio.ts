@@ -5,7 +5,8 @@ import { EventIndex } from './event-index.js';
 import { lintAccount } from './lint.js';
 import type { Locale, Problem, Severity } from './problems.js';
 import { flatCopy } from './string-pool.js';
-import { accountEvents, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
+import { dayNumber, isIsoDay } from './day-number.js';
+import { accountEvents, compareEvents, eachAccountEvent, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
   keyPersonContactDays?: number;
@@ -55,7 +56,17 @@ export interface AccountRecord {
   text: string;
   /** Built on first need and kept while the sorted timeline exists. */
   events: TimelineEvent[] | undefined;
+  /**
+   * The day of each of the account's events (`encode`d, days since 0000-03-01), worked out when the
+   * note is read, so a dated query builds events only for accounts that have one in range. A
+   * superset: a churned account's future plans are in it (they depend on today).
+   * Undefined for records restored from a snapshot, or after the outreach ladder changed, until the note is read again.
+   */
+  days?: string | undefined;
 }
+
+/** `dayNumber` counts from 1970; records count from 0000-03-01 so that every year Baton accepts (0100+) is non-negative. */
+const DAY0 = 719468;
 
 export const KEYS = TIMELINE_KEYS.length;
 /** Where the task count sits in a record's numbers. */
@@ -181,8 +192,14 @@ export class Portfolio {
 
   /** Changes today, locale or ladders; rebuilds events from the cached records (no re-parse). */
   setOptions(partial: Partial<PortfolioOptions>): void {
+    const before = this.options;
     this.options = { ...this.options, ...partial };
-    for (const r of this.records.values()) r.events = undefined;
+    // Event days do not depend on today or the locale; the outreach ladder and first-contact days move them.
+    const moved = `${before.outreachDays}|${before.firstContactBusinessDays}` !== `${this.options.outreachDays}|${this.options.firstContactBusinessDays}`;
+    for (const r of this.records.values()) {
+      r.events = undefined;
+      if (moved) r.days = undefined;
+    }
     this.index = undefined;
   }
 
@@ -192,10 +209,25 @@ export class Portfolio {
 
   /** The sorted portfolio timeline (a fresh array), optionally filtered. Bounded `from`/`to` filters read only those days. */
   timeline(filter?: TimelineFilter): TimelineEvent[] {
+    const bounded = filter !== undefined && (filter.from !== undefined || filter.to !== undefined);
+    // Before anyone asked for the whole timeline, a dated query builds only the accounts it needs.
+    if (bounded && !this.index) return filterTimeline(this.between(filter.from, filter.to), filter);
     const index = this.events();
     if (!filter) return [...index.all()];
-    const bounded = filter.from !== undefined || filter.to !== undefined;
     return filterTimeline(bounded ? index.range(filter.from, filter.to) : index.all(), filter);
+  }
+
+  /** Events dated within the inclusive bounds, in timeline order, without building the sorted index. */
+  private between(from: string | undefined, to: string | undefined): TimelineEvent[] {
+    // Bounds that are not calendar days are still compared as text below; they just skip nothing here.
+    const lo = from !== undefined && isIsoDay(from) ? dayNumber(from) + DAY0 : -Infinity;
+    const hi = to !== undefined && isIsoDay(to) ? dayNumber(to) + DAY0 : Infinity;
+    const out: TimelineEvent[] = [];
+    for (const [file, r] of this.records) {
+      if (r.days !== undefined && !decode(r.days).some((d) => d >= lo && d <= hi)) continue;
+      for (const e of this.buildEvents(file, r)) if ((from === undefined || e.date >= from) && (to === undefined || e.date <= to)) out.push(e);
+    }
+    return out.sort(compareEvents);
   }
 
   problems(file: string): Problem[] {
@@ -244,8 +276,11 @@ export class Portfolio {
       d.push(this.ref(p.code), SEVERITIES.indexOf(p.severity), p.line, p.field === undefined ? 0 : this.ref(p.field) + 1, p.message.length);
       text.push(p.message);
     }
+    // The account's timeline, reduced to its days: the events themselves are built when asked for.
+    const days: number[] = [];
+    eachAccountEvent(note, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0));
     // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
-    return { data: encode(d), text: flatCopy(text.join('')), events: undefined };
+    return { data: encode(d), text: flatCopy(text.join('')), events: undefined, days: encode(days) };
   }
 
   /** 0 absent, 1 false, 2 true, 3 -0; then a string (table index k), a whole number k or another number (its text at k): 4 + 3k + type. */

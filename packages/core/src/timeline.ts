@@ -106,19 +106,13 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
 export function accountEvents(note: TimelineSource, file: string, options: TimelineOptions): TimelineEvent[] {
   const a = note.account;
   if (!a) return [];
-  const locale = options.locale ?? note.locale;
   const { today } = options;
   const dueSoon = dayNumber(today) + (options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
-  const keyLine = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
   const events: TimelineEvent[] = [];
   const churned = a.stage === 'churned';
-  const csm = a.csm_owner;
-  const renewalOwner = a.renewal_owner ?? a.csm_owner;
-  const push = (slot: string, date: IsoDate, kind: EventKind, line: number, owner: string | undefined, title: string, status?: EventStatus, detail?: string) => {
+  eachAccountEvent(note, options, (slot, date, kind, line, owner, title, status, detail) => {
     // A churned account keeps its history but gets no future plans.
     if (churned && date >= today && kind !== 'task') return;
-    // Off the calendar a note can hold (kickoff 9999-01-01 + one year): no event rather than a bad date.
-    if (!isIsoDay(date)) return;
     const e: TimelineEvent = {
       id: `${file}#${kind}${slot ? `-${slot}` : ''}`,
       date,
@@ -133,6 +127,41 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
     };
     if (detail !== undefined) e.detail = detail;
     events.push(e);
+  });
+  return events;
+}
+
+/** What `eachAccountEvent` hands over per event; `status` is left out for milestones (done before today, else by date). */
+export type EventSink = (
+  slot: string,
+  date: IsoDate,
+  kind: EventKind,
+  line: number,
+  owner: string | undefined,
+  title: string,
+  status: EventStatus | undefined,
+  detail: string | undefined,
+) => void;
+
+/**
+ * The one place that decides an account's events: which ones exist, their dates, lines, owners
+ * and titles, in a fixed order. `accountEvents` turns them into objects (and drops a churned
+ * account's future plans, which depends on today); a portfolio index keeps only their days, which
+ * then do not depend on today.
+ */
+export function eachAccountEvent(note: TimelineSource, options: TimelineOptions, emit: EventSink): void {
+  const a = note.account;
+  if (!a) return;
+  const locale = options.locale ?? note.locale;
+  const { today } = options;
+  const dueSoon = dayNumber(today) + (options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
+  const keyLine = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
+  const csm = a.csm_owner;
+  const renewalOwner = a.renewal_owner ?? a.csm_owner;
+  const push = (slot: string, date: IsoDate, kind: EventKind, line: number, owner: string | undefined, title: string, status?: EventStatus, detail?: string) => {
+    // Off the calendar a note can hold (kickoff 9999-01-01 + one year): no event rather than a bad date.
+    if (!isIsoDay(date)) return;
+    emit(slot, date, kind, line, owner, title, status, detail);
   };
 
   push('', a.contract_start, 'contract-start', keyLine('contract_start'), a.sales_owner ?? csm, kindLabel('contract-start', locale));
@@ -188,7 +217,6 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
     const owner = list !== undefined && /renewal|更新/i.test(list) ? renewalOwner : csm;
     push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, list);
   }
-  return events;
 }
 
 /** Date, then account, then kind order, then line: one order for every host and time zone. */
