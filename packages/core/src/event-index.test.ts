@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventIndex } from './event-index.js';
-import { sortEvents, type TimelineEvent } from './timeline.js';
+import { EVENT_KINDS, sortEvents, type TimelineEvent } from './timeline.js';
 
 const ev = (date: string, account: string, line = 1): TimelineEvent => ({ id: `${account}#${date}#${line}`, date, kind: 'task', account, file: `${account}.md`, line, owner: undefined, stage: 'running', status: 'upcoming', title: 't' });
 
@@ -20,5 +21,31 @@ describe('EventIndex', () => {
     const index = EventIndex.from([ev('2026-01-01', 'A'), ev('2026-02-01', 'A'), ev('2026-03-01', 'A')]);
     expect(index.range('2026-01-15', '2026-03-01').map((e) => e.date)).toEqual(['2026-02-01', '2026-03-01']);
     expect(index.range(undefined, '2026-01-01')).toHaveLength(1);
+  });
+
+  it('built from accounts in (account, file) order, holds the same events in the same order as built from them all', () => {
+    // Few dates, accounts and lines, so days hold many events, account names repeat across files
+    // and one account's events on one day come in any kind and line order.
+    const event = fc.record({
+      date: fc.constantFrom('2026-01-01', '2026-01-02', '2026-02-01'),
+      kind: fc.constantFrom(...EVENT_KINDS),
+      line: fc.integer({ min: 1, max: 4 }),
+    });
+    const account = fc.record({ account: fc.constantFrom('A', 'B', 'アクメ', 'a'), file: fc.constantFrom('x.md', 'y.md', 'z/x.md'), events: fc.array(event, { minLength: 1, maxLength: 8 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(account, { selector: (a) => a.file, maxLength: 4 }), (accounts) => {
+        const lists = accounts.map(({ account, file, events }) =>
+          events.map((e, i): TimelineEvent => ({ ...e, id: `${file}#${i}`, account, file, owner: undefined, stage: 'running', status: 'upcoming', title: 't' })),
+        );
+        const ordered = [...lists].sort((x, y) => (x[0]!.account < y[0]!.account ? -1 : x[0]!.account > y[0]!.account ? 1 : x[0]!.file < y[0]!.file ? -1 : 1));
+        const index = EventIndex.fromAccounts(ordered);
+        // Identity, not only equality: ties keep the order `from` keeps.
+        expect(index.all()).toStrictEqual(sortEvents(lists.flat()));
+        expect(EventIndex.from(lists.flat()).all()).toStrictEqual(sortEvents(lists.flat()));
+        expect(index.all().every((e, i, all) => i === 0 || all[i - 1]!.date <= e.date)).toBe(true);
+        expect(index.size).toBe(lists.flat().length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -13,21 +13,40 @@ export class EventIndex {
   private count = 0;
 
   /**
-   * Builds the index from unsorted events in one pass.
+   * Builds the index from unsorted events.
    *
    * @example
    * const index = EventIndex.from(events);
    * index.all()[0]?.date // the earliest date
    */
-  static from(events: Iterable<TimelineEvent>): EventIndex {
+  static from(events: readonly TimelineEvent[]): EventIndex {
+    return EventIndex.fromAccounts([events]);
+  }
+
+  /**
+   * Builds the index from per-account lists whose first events are already in (account, file) order,
+   * as a portfolio has them after sorting its accounts. Most days then come out sorted and are only
+   * checked; a day that is not (one account's events on one day out of kind order, or two notes
+   * for one account name) is sorted. Same order as a stable `sortEvents(lists.flat())`.
+   */
+  static fromAccounts(lists: readonly (readonly TimelineEvent[])[]): EventIndex {
     const index = new EventIndex();
-    for (const e of events) {
-      let b = index.buckets.get(e.date);
-      if (!b) index.buckets.set(e.date, (b = []));
-      b.push(e);
-      index.count++;
+    for (const list of lists) {
+      for (const e of list) {
+        let b = index.buckets.get(e.date);
+        if (!b) index.buckets.set(e.date, (b = []));
+        b.push(e);
+      }
+      index.count += list.length;
     }
-    for (const b of index.buckets.values()) if (b.length > 1) b.sort(compareEvents);
+    for (const b of index.buckets.values()) {
+      for (let i = 1; i < b.length; i++) {
+        if (compareEvents(b[i - 1]!, b[i]!) > 0) {
+          b.sort(compareEvents);
+          break;
+        }
+      }
+    }
     index.days = [...index.buckets.keys()].sort();
     return index;
   }

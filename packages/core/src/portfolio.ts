@@ -294,11 +294,13 @@ export class Portfolio {
   protected accountOf(r: AccountRecord, d = decode(r.data)): Account | undefined {
     if (d[2 + KEYS] === 0) return undefined;
     const o: Record<string, unknown> = {};
-    ACCOUNT_KEYS.forEach((k, i) => {
+    for (let i = 0; i < ACCOUNT_KEYS.length; i++) {
       const x = d[2 + KEYS + i]!;
+      if (x === 0) continue;
       const n = Math.floor((x - 4) / 3);
-      if (x > 0) o[k] = x < 4 ? [0, false, true, -0][x] : [this.strings[n], n, Number(this.strings[n])][(x - 4) % 3];
-    });
+      const type = (x - 4) % 3;
+      o[ACCOUNT_KEYS[i]!] = x === 1 ? false : x === 2 ? true : x === 3 ? -0 : type === 0 ? this.strings[n] : type === 1 ? n : Number(this.strings[n]);
+    }
     return o as unknown as Account;
   }
 
@@ -345,12 +347,15 @@ export class Portfolio {
   /** The sorted index, built from the records on first use. */
   private events(): EventIndex {
     if (!this.index) {
-      const all: TimelineEvent[] = [];
-      for (const [file, r] of this.records) {
-        r.events ??= this.buildEvents(file, r);
-        for (const e of r.events) all.push(e);
-      }
-      this.index = EventIndex.from(all);
+      const lists: TimelineEvent[][] = [];
+      for (const [file, r] of this.records) if ((r.events ??= this.buildEvents(file, r)).length > 0) lists.push(r.events);
+      // In account order, each day's events mostly arrive sorted (see `EventIndex.fromAccounts`).
+      lists.sort((x, y) => {
+        const a = x[0]!;
+        const b = y[0]!;
+        return a.account < b.account ? -1 : a.account > b.account ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+      });
+      this.index = EventIndex.fromAccounts(lists);
     }
     return this.index;
   }
