@@ -25,7 +25,5 @@ export async function parallelIndex(core, workers, files, today) {
   })));
   // Each worker has its own string table: merge shifts the indexes. (Concatenating the records
   // alone, as this did before, restored an empty portfolio.)
-  const p = core.SnapshotPortfolio.fromSnapshot(core.SnapshotPortfolio.merge(snaps), { today });
-  p.timeline();
-  return p;
+  return core.SnapshotPortfolio.fromSnapshot(core.SnapshotPortfolio.merge(snaps), { today });
 }

@@ -88,7 +88,12 @@ const stages = {
     for (let i = 0; i < files.length; i++) p.upsertParsed(files[i], core.accountNoteFromCache(readFileSync(files[i], 'utf8'), metas[i]));
     sink += p.timeline().length;
   },
-  'cold (read + upsert + timeline)': () => {
+  'cold index (read + upsert: parse, lint, event days)': () => {
+    const p = new core.Portfolio({ today: TODAY });
+    for (let i = 0; i < files.length; i++) p.upsert(files[i], readFileSync(files[i], 'utf8'));
+    sink += p.size;
+  },
+  'cold + whole sorted timeline': () => {
     const p = new core.Portfolio({ today: TODAY });
     for (let i = 0; i < files.length; i++) p.upsert(files[i], readFileSync(files[i], 'utf8'));
     sink += p.timeline().length;
