@@ -74,13 +74,23 @@ export const TASKS = 2 + KEYS + ACCOUNT_KEYS.length;
 
 /** Non-negative integers (≤ 2^53) as base-32 digits: `0`–`O` end a number, `]`–`|` lead into the next digit. JSON-safe. */
 export function encode(values: readonly number[]): string {
-  const out: string[] = [];
+  // Character codes first, one string at the end: no string per digit, and the result is flat.
+  const codes: number[] = [];
   for (let v of values) {
-    let s = String.fromCharCode(48 + (v % 32));
-    while ((v = Math.floor(v / 32)) > 0) s = String.fromCharCode(93 + (v % 32)) + s;
-    out.push(s);
+    const start = codes.length;
+    codes.push(48 + (v % 32));
+    while ((v = Math.floor(v / 32)) > 0) codes.push(93 + (v % 32));
+    // Pushed least significant first: most significant first in the record.
+    for (let i = start, j = codes.length - 1; i < j; i++, j--) {
+      const c = codes[i]!;
+      codes[i] = codes[j]!;
+      codes[j] = c;
+    }
   }
-  return out.join('');
+  let out = '';
+  // `fromCharCode` takes its codes as arguments: in slices well under engines' argument limits.
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  return out;
 }
 
 export function decode(s: string): number[] {
@@ -278,7 +288,7 @@ export class Portfolio {
     }
     // The account's timeline, reduced to its days: the events themselves are built when asked for.
     const days: number[] = [];
-    eachAccountEvent(note, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0));
+    eachAccountEvent(note, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0), true);
     // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
     return { data: encode(d), text: flatCopy(text.join('')), events: undefined, days: encode(days) };
   }

@@ -82,6 +82,13 @@ function milestoneStatus(date: IsoDate, today: IsoDate, soon: number): EventStat
   return date < today ? 'done' : openStatus(date, today, soon);
 }
 
+/** The outreach ladder without repeats or non-positive days, worked out once per settings array. */
+let lastLadder: { from: readonly number[]; days: number[] } | undefined;
+function ladder(from: readonly number[]): number[] {
+  if (lastLadder?.from !== from) lastLadder = { from, days: [...new Set(from)].filter((d) => d > 0) };
+  return lastLadder.days;
+}
+
 /** Event titles built from a label and a number, shared by every account (one string each, not one per event). */
 const TITLES = new Map<string, string>();
 function title(key: string, make: () => string): string {
@@ -147,9 +154,10 @@ export type EventSink = (
  * The one place that decides an account's events: which ones exist, their dates, lines, owners
  * and titles, in a fixed order. `accountEvents` turns them into objects (and drops a churned
  * account's future plans, which depends on today); a portfolio index keeps only their days, which
- * then do not depend on today.
+ * then do not depend on today. With `datesOnly`, only slot, date and kind are meaningful (no titles,
+ * owners or statuses are worked out).
  */
-export function eachAccountEvent(note: TimelineSource, options: TimelineOptions, emit: EventSink): void {
+export function eachAccountEvent(note: TimelineSource, options: TimelineOptions, emit: EventSink, datesOnly = false): void {
   const a = note.account;
   if (!a) return;
   const locale = options.locale ?? note.locale;
@@ -188,22 +196,22 @@ export function eachAccountEvent(note: TimelineSource, options: TimelineOptions,
       'first-goal',
       keyLine(a.kickoff_date ? 'kickoff_date' : 'contract_start'),
       csm,
-      title(locale + g.slot, () => (locale === 'ja' ? `${kindLabel('first-goal', locale)}（${g.ja}）` : `${kindLabel('first-goal', locale)} (${g.en})`)),
+      datesOnly ? '' : title(locale + g.slot, () => (locale === 'ja' ? `${kindLabel('first-goal', locale)}（${g.ja}）` : `${kindLabel('first-goal', locale)} (${g.en})`)),
     );
   }
 
   const renewalLine = keyLine(a.renewal_date_derived ? 'term_months' : 'renewal_date');
   const renewalDay = dayNumber(a.renewal_date);
-  for (const days of [...new Set(options.outreachDays ?? DEFAULT_OUTREACH_DAYS)].filter((d) => d > 0)) {
+  for (const days of ladder(options.outreachDays ?? DEFAULT_OUTREACH_DAYS)) {
     const date = Number.isInteger(days) ? fromDayNumber(renewalDay - days) : shiftIsoDate(a.renewal_date, -days, 'd');
     if (date < a.contract_start) continue;
     push(
-      String(days),
+      datesOnly ? '' : String(days),
       date,
       'outreach',
       renewalLine,
       renewalOwner,
-      title(locale + days, () => (locale === 'ja' ? `${kindLabel('outreach', locale)}（${days}日前）` : `${kindLabel('outreach', locale)} (${days} days before)`)),
+      datesOnly ? '' : title(locale + days, () => (locale === 'ja' ? `${kindLabel('outreach', locale)}（${days}日前）` : `${kindLabel('outreach', locale)} (${days} days before)`)),
     );
   }
   if (a.notice_deadline) push('', a.notice_deadline, 'notice-deadline', keyLine('notice_days'), renewalOwner, kindLabel('notice-deadline', locale));
@@ -211,6 +219,10 @@ export function eachAccountEvent(note: TimelineSource, options: TimelineOptions,
 
   for (const t of note.tasks) {
     if (!t.due) continue;
+    if (datesOnly) {
+      push('', t.due, 'task', 0, undefined, '');
+      continue;
+    }
     const status: EventStatus = t.closed ? 'done' : openStatus(t.due, today, dueSoon);
     // Renewal playbooks (built-in or a team's, e.g. `team-renewal`) belong to the renewal owner.
     const list = t.id?.split('.', 1)[0];
