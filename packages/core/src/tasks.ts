@@ -1,4 +1,4 @@
-import { stripEol } from './text.js';
+import { eolAt } from './text.js';
 import type { IsoDate } from './dates.js';
 import { isIsoDay } from './day-number.js';
 
@@ -44,21 +44,53 @@ function dateField(text: string, mark: string, re: RegExp): string | undefined {
   const i = text.indexOf(mark);
   if (i < 0) return undefined;
   const at = i + mark.length + 1;
-  const d = text.charCodeAt(at - 1) === 32 ? text.slice(at, at + 10) : '';
-  return isIsoDay(d) ? d : re.exec(text)?.[1];
+  let d = text.charCodeAt(at - 1) === 32 ? text.slice(at, at + 10) : '';
+  if (!isIsoDay(d)) d = re.exec(text)?.[1] ?? '';
+  return isIsoDay(d) ? d : undefined;
 }
 
-/** Parses one line as a task, or undefined when it is not one. */
+/** `[ \t]` */
+const blank = (c: number) => c === 32 || c === 9;
+/** True when `s` holds a JS line terminator, which TASK_RE's `.` does not match (four scans beat one regex here). */
+const hasBreak = (s: string) => s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\u2028') >= 0 || s.indexOf('\u2029') >= 0;
+
+/**
+ * Parses one line as a task, or undefined when it is not one. TASK_RE read by hand (no match
+ * array): its prefix is any run of spaces, tabs and `>`, and each later part starts with a
+ * character the part before cannot take, so backtracking never moves a part.
+ */
 export function parseTaskLine(raw: string, line: number): Task | undefined {
-  const m = TASK_RE.exec(stripEol(raw));
-  if (!m) return undefined;
-  const status = m[3] ?? ' ';
-  const text = m[4] ?? '';
-  const idm = text.indexOf('<!--') < 0 ? null : ID_RE.exec(text);
-  const due = dateField(text, '📅', DUE_RE);
-  const doneDate = dateField(text, '✅', DONE_RE);
+  let k = 0;
+  let c = raw.charCodeAt(0);
+  while (blank(c) || c === 62) c = raw.charCodeAt(++k);
+  if (c === 45 || c === 42 || c === 43) c = raw.charCodeAt(++k);
+  else {
+    const d = k;
+    while (c >= 48 && c <= 57) c = raw.charCodeAt(++k);
+    if (k === d || (c !== 46 && c !== 41)) return undefined;
+    c = raw.charCodeAt(++k);
+  }
+  if (!blank(c)) return undefined;
+  while (blank(c)) c = raw.charCodeAt(++k);
+  const status = raw.charAt(k + 1);
+  if (c !== 91 || raw.charCodeAt(k + 2) !== 93 || hasBreak(status)) return undefined;
+  k += 3;
+  if (!blank(raw.charCodeAt(k))) return undefined;
+  while (blank(raw.charCodeAt(k))) k++;
+  const text = raw.slice(k, eolAt(raw));
+  if (hasBreak(text)) return undefined;
+  const idm = text.indexOf('<') < 0 ? null : ID_RE.exec(text);
   const done = status === 'x' || status === 'X';
-  let title = stripEmojiFields(idm ? text.slice(0, idm.index) + text.slice(idm.index + idm[0].length) : text);
+  let title = text;
+  if (idm) {
+    const end = idm.index + idm[0].length;
+    // `title <!-- baton:… --> 📅 …`: the emoji one space after the comment is the first field, so
+    // cutting there leaves the text before the comment (and the space, which trimEnd drops).
+    title =
+      text.search(FIELD_EMOJI_RE) === end + 1 && text.charCodeAt(end) === 32
+        ? text.slice(0, idm.index).trimEnd()
+        : stripEmojiFields(text.slice(0, idm.index) + text.slice(end));
+  } else title = stripEmojiFields(text);
   if (title.indexOf('^') >= 0) title = title.replace(/\s+\^[\w-]+\s*$/, '');
   return {
     line,
@@ -67,8 +99,8 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
     closed: done || status === '-',
     text,
     title: title.trim(),
-    due: due && isIsoDay(due) ? due : undefined,
-    doneDate: doneDate && isIsoDay(doneDate) ? doneDate : undefined,
+    due: dateField(text, '📅', DUE_RE),
+    doneDate: dateField(text, '✅', DONE_RE),
     id: idm?.[1],
     anchor: idm?.[2]?.trim() || undefined,
   };
@@ -80,7 +112,7 @@ export function scanTasks(lines: readonly string[], fenced: readonly boolean[], 
   for (let i = from; i < lines.length; i++) {
     if (fenced[i]) continue;
     const l = lines[i];
-    if (l === undefined || l.indexOf('[') < 0) continue;
+    if (l === undefined) continue;
     const t = parseTaskLine(l, i);
     if (t) out.push(t);
   }

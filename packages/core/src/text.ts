@@ -32,9 +32,14 @@ export function splitLinesKeepEol(text: string): string[] {
 
 /** A line without its terminator. */
 export function stripEol(line: string): string {
-  if (line.endsWith('\r\n')) return line.slice(0, -2);
-  if (line.endsWith('\n') || line.endsWith('\r')) return line.slice(0, -1);
-  return line;
+  return line.slice(0, eolAt(line));
+}
+
+/** Where the line's terminator (`\n`, `\r\n` or `\r`) starts: its length without it. */
+export function eolAt(line: string): number {
+  let n = line.length;
+  if (line.charCodeAt(n - 1) === 10) n--;
+  return line.charCodeAt(n - 1) === 13 ? n - 1 : n;
 }
 
 /** The note's line ending (from its first line break), so inserted lines match the user's file. */
