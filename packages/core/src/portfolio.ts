@@ -204,6 +204,7 @@ export class Portfolio {
   setOptions(partial: Partial<PortfolioOptions>): void {
     const before = this.options;
     this.options = { ...this.options, ...partial };
+    this.lint = undefined;
     // Event days do not depend on today or the locale; the outreach ladder and first-contact days move them.
     const moved = `${before.outreachDays}|${before.firstContactBusinessDays}` !== `${this.options.outreachDays}|${this.options.firstContactBusinessDays}`;
     for (const r of this.records.values()) {
@@ -267,11 +268,18 @@ export class Portfolio {
     return `${this.options.today}|${this.options.locale ?? ''}|${this.options.keyPersonContactDays ?? ''}`;
   }
 
+  /** The lint options and the lint key's table index, worked out once per `setOptions`. */
+  private lint: { opts: Parameters<typeof lintAccount>[1]; key: number } | undefined;
+
   private compact(note: AccountNote): AccountRecord {
-    const lintOpts: Parameters<typeof lintAccount>[1] = { today: this.options.today };
-    if (this.options.locale) lintOpts.locale = this.options.locale;
-    if (this.options.keyPersonContactDays !== undefined) lintOpts.keyPersonContactDays = this.options.keyPersonContactDays;
-    const d = [this.ref(this.lintKey()), note.locale === 'ja' ? 1 : 0];
+    if (!this.lint) {
+      const opts: Parameters<typeof lintAccount>[1] = { today: this.options.today };
+      if (this.options.locale) opts.locale = this.options.locale;
+      if (this.options.keyPersonContactDays !== undefined) opts.keyPersonContactDays = this.options.keyPersonContactDays;
+      this.lint = { opts, key: this.ref(this.lintKey()) };
+    }
+    const lintOpts = this.lint.opts;
+    const d = [this.lint.key, note.locale === 'ja' ? 1 : 0];
     for (const k of TIMELINE_KEYS) d.push((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
     for (const k of ACCOUNT_KEYS) d.push(this.packValue(a?.[k]));
