@@ -59,23 +59,20 @@ const TOP_LEVEL: readonly HeadingId[] = ['handoff', 'stakeholders', 'first_goals
 export function checkHandoff(note: AccountNote, options: HandoffOptions = {}): HandoffReport {
   const locale = options.locale ?? note.locale;
   const title = titleOf(note);
-  const items: HandoffItem[] = HANDOFF_ORDER.map((id) => {
+  const items: HandoffItem[] = [];
+  const missing: EssentialId[] = [];
+  let score = 0;
+  for (const id of HANDOFF_ORDER) {
     const h = locate(note, id, title);
-    return {
-      id,
-      title: HEADING_TITLES[id][locale],
-      essential: (ESSENTIALS as readonly string[]).includes(id),
-      status: h === undefined ? 'missing' : hasContent(note, h) ? 'filled' : 'empty',
-      line: h === undefined ? 1 : h.line + 1,
-    };
-  });
-  const essentials = items.filter((i) => i.essential);
-  return {
-    score: essentials.filter((i) => i.status === 'filled').length,
-    total: 5,
-    items,
-    missing: essentials.filter((i) => i.status !== 'filled').map((i) => i.id as EssentialId),
-  };
+    // HANDOFF_ORDER starts with the essentials.
+    const essential = items.length < ESSENTIALS.length;
+    const status = h === undefined ? 'missing' : hasContent(note, h) ? 'filled' : 'empty';
+    items.push({ id, title: HEADING_TITLES[id][locale], essential, status, line: h === undefined ? 1 : h.line + 1 });
+    if (!essential) continue;
+    if (status === 'filled') score++;
+    else missing.push(id as EssentialId);
+  }
+  return { score, total: 5, items, missing };
 }
 
 /**
@@ -137,14 +134,16 @@ export function locateSection(note: AccountNote, id: HeadingId): Heading | undef
   return locate(note, id, titleOf(note));
 }
 
-/** The account name, folded as headings are. */
+/** The account name, folded as headings are (only level-1 headings that name a section compare with it). */
 function titleOf(note: AccountNote): string | undefined {
+  if (!note.headings.some((h) => h.level === 1 && h.id !== undefined)) return undefined;
   const name = note.frontmatter.data?.['account'];
   return typeof name === 'string' || typeof name === 'number' ? normalizeHeading(String(name)) : undefined;
 }
 
 function locate(note: AccountNote, id: HeadingId, title: string | undefined): Heading | undefined {
-  return note.headings.find((h) => h.id === id && !(h.level === 1 && title !== undefined && normalizeHeading(h.text) === title));
+  for (const h of note.headings) if (h.id === id && !(h.level === 1 && title !== undefined && normalizeHeading(h.text) === title)) return h;
+  return undefined;
 }
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
@@ -154,7 +153,8 @@ const EMPTY_BULLET_RE = new RegExp(`${BULLET}\\s*$`);
 /** `- Budget:` with nothing after the colon: a label waiting for its answer. */
 const LABEL_ONLY_RE = new RegExp(`${BULLET}\\s+[^:：]{1,60}[:：]$`);
 
-const labelOnly = (s: string) => (s.endsWith(':') || s.endsWith('：')) && LABEL_ONLY_RE.test(s);
+/** `t` is the line trimmed: it ends with a colon exactly when the line without trailing space does. */
+const labelOnly = (t: string, line: string) => (t.endsWith(':') || t.endsWith('：')) && LABEL_ONLY_RE.test(line.trimEnd());
 
 /** Every text a template writes as a prompt or placeholder, folded for comparison. */
 let TEMPLATE_TEXTS: ReadonlySet<string> | undefined;
@@ -170,12 +170,16 @@ function templateTexts(): ReadonlySet<string> {
   return (TEMPLATE_TEXTS = s);
 }
 
+/** Quote and bullet markers; sticky, so `lastIndex` after `test` is where the text starts (no match array). */
+const MARKER_RE = /\s*(?:>\s*)*(?:[-*+]\s+)?/y;
+
 function fold(s: string): string {
-  return foldWidth(s)
-    .replace(/^\s*(?:>\s*)*(?:[-*+]\s+)?/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  const f = foldWidth(s);
+  MARKER_RE.lastIndex = 0;
+  MARKER_RE.test(f);
+  const t = f.slice(MARKER_RE.lastIndex);
+  // Most lines have single spaces only, which the rewrite would leave as they are.
+  return (/[^\S ]| {2}/.test(t) ? t.replace(/\s+/g, ' ') : t).trim().toLowerCase();
 }
 
 function cells(row: string): string[] {
@@ -184,55 +188,60 @@ function cells(row: string): string[] {
 
 const isSeparatorRow = (row: string) => row.trim().startsWith('|') && cells(row).every((c) => /^:?-+:?$/.test(c));
 
-/** True when the section holds something a person wrote, beyond the template's scaffolding. */
+/**
+ * True when the section holds something a person wrote, beyond the template's scaffolding.
+ * One pass: a table row waits for the next line (a separator under it makes it a header).
+ */
 function hasContent(note: AccountNote, h: Heading): boolean {
-  const kept: string[] = [];
   let inComment = false;
+  let row: string | undefined;
   for (let i = h.line + 1; i < h.end; i++) {
-    const raw = stripEol(note.lines[i] ?? '');
     if (note.fenced[i]) {
       // Pasted code is content; the fence markers are not.
+      const raw = stripEol(note.lines[i] ?? '');
       if (!FENCE_RE.test(raw) && raw.trim() !== '') return true;
       continue;
     }
-    let line = '';
-    let rest = raw;
-    while (rest !== '') {
-      if (inComment) {
-        const end = rest.indexOf('-->');
-        if (end < 0) rest = '';
-        else {
-          inComment = false;
-          rest = rest.slice(end + 3);
-        }
-      } else {
-        const start = rest.indexOf('<!--');
-        if (start < 0) {
-          line += rest;
-          rest = '';
+    let line = stripEol(note.lines[i] ?? '');
+    if (inComment || line.indexOf('<!--') >= 0) {
+      let rest = line;
+      line = '';
+      while (rest !== '') {
+        if (inComment) {
+          const end = rest.indexOf('-->');
+          if (end < 0) rest = '';
+          else {
+            inComment = false;
+            rest = rest.slice(end + 3);
+          }
         } else {
-          line += rest.slice(0, start);
-          inComment = true;
-          rest = rest.slice(start + 4);
+          const start = rest.indexOf('<!--');
+          if (start < 0) {
+            line += rest;
+            rest = '';
+          } else {
+            line += rest.slice(0, start);
+            inComment = true;
+            rest = rest.slice(start + 4);
+          }
         }
       }
     }
-    kept.push(line);
-  }
-  for (let i = 0; i < kept.length; i++) {
-    const line = kept[i] ?? '';
-    if (line.trim() === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || labelOnly(line.trimEnd())) continue;
-    if (line.trim().startsWith('|')) {
+    if (row !== undefined) {
       // Header rows and separators are structure; only a data row with a value counts.
-      const next = kept[i + 1];
-      if (isSeparatorRow(line) || (next !== undefined && isSeparatorRow(next))) continue;
-      if (cells(line).every((c) => c === '')) continue;
-      return true;
+      if (!isSeparatorRow(line) && !cells(row).every((c) => c === '')) return true;
+      row = undefined;
+    }
+    const t = line.trim();
+    if (t === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || labelOnly(t, line)) continue;
+    if (t.startsWith('|')) {
+      if (!isSeparatorRow(line)) row = line;
+      continue;
     }
     if (templateTexts().has(fold(line))) continue;
     return true;
   }
-  return false;
+  return row !== undefined && !cells(row).every((c) => c === '');
 }
 
 export interface InsertSectionOptions {

@@ -264,8 +264,12 @@ const words = () => (WORDS ??= buildWords());
 /** Recognises a header cell; a bilingual header (`Name / 氏名`, `氏名 (Name)`) matches either half. */
 function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean } | undefined {
   const n = norm(header);
-  for (const p of [n, ...n.split(/\s*[/(（]\s*/).map((p) => p.replace(/[)）]\s*$/, '').trim())]) {
-    const key = words().column.get(p);
+  // The whole header first: the common case splits nothing.
+  let key = words().column.get(n);
+  if (key) return { key, ja: /[^ -~]/.test(n) };
+  for (const part of n.split(/\s*[/(（]\s*/)) {
+    const p = part.replace(/[)）]\s*$/, '').trim();
+    key = words().column.get(p);
     if (key) return { key, ja: /[^ -~]/.test(p) };
   }
   return undefined;
@@ -274,20 +278,37 @@ function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean }
 // ---------------------------------------------------------------------------------------------
 // Pipe-table lines
 
-/** Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe. */
+/** Whitespace as `String.prototype.trim` and `\s` see it. */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
+/**
+ * Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe.
+ * One pass over the line: a separator is a pipe not preceded by a backslash; a pipe that opens or
+ * closes the (trimmed) line drops the empty cell outside it.
+ */
 function splitRow(raw: string): string[] | undefined {
-  if (raw.indexOf('|') < 0) return undefined;
-  const s = stripEol(raw).trim();
-  const escaped = s.indexOf('\\|') >= 0;
-  const cells = escaped ? s.split(/(?<!\\)\|/) : s.split('|');
-  if (cells.length === 1) return undefined;
-  if (s.startsWith('|')) cells.shift();
-  if (s.endsWith('|') && !s.endsWith('\\|')) cells.pop();
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i] ?? '';
-    cells[i] = (escaped ? c.replace(/\\\|/g, '|') : c).trim();
+  let a = 0;
+  let b = raw.length;
+  while (a < b && isSpace(raw.charCodeAt(a))) a++;
+  while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+  const cells: string[] = [];
+  let from = a;
+  for (let i = raw.indexOf('|', a); i >= 0 && i < b; i = raw.indexOf('|', i + 1)) {
+    if (raw.charCodeAt(i - 1) === 92) continue;
+    if (i > a) cells.push(cellText(raw, from, i));
+    from = i + 1;
   }
+  if (from === a) return undefined;
+  if (from < b) cells.push(cellText(raw, from, b));
   return cells;
+}
+
+/** `raw.slice(a, b)` trimmed, `\|` unescaped (only escaped pipes are left inside a cell). */
+function cellText(raw: string, a: number, b: number): string {
+  while (a < b && isSpace(raw.charCodeAt(a))) a++;
+  while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+  const c = raw.slice(a, b);
+  return c.indexOf('|') < 0 ? c : c.replace(/\\\|/g, '|');
 }
 
 const DELIM_CELL_RE = /^:?-+:?$/;
@@ -333,8 +354,9 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
 }
 
 function bodyRow(raw: string): string[] | undefined {
-  const t = raw.trimStart();
-  return t.startsWith('#') ? undefined : splitRow(raw);
+  let i = 0;
+  while (isSpace(raw.charCodeAt(i))) i++;
+  return raw.charCodeAt(i) === 35 ? undefined : splitRow(raw);
 }
 
 function bodyStart(lines: readonly string[]): number {
@@ -380,8 +402,9 @@ function columnsOf(headers: readonly string[], problems: Problem[], line: number
   return { columns, ja, en };
 }
 
-function hasName(columns: readonly StakeholderTableColumn[]): boolean {
-  return columns.some((c) => c.key === 'name');
+function hasColumn(columns: readonly StakeholderTableColumn[], key: StakeholderColumn): boolean {
+  for (const c of columns) if (c.key === key) return true;
+  return false;
 }
 
 /** Reads a yes/no cell: true, false, or undefined for a word Baton does not know. */
@@ -416,112 +439,118 @@ const ROLE_SPLIT_RE = /[,、;/・，；／･]/;
 
 function readRow(cells: readonly string[], columns: readonly StakeholderTableColumn[], line: number, problems: Problem[], locale: Locale): Stakeholder {
   const s = emptyStakeholder('', line);
-  const warn = (code: string, field: StakeholderColumn, cell: string, text: Bilingual) => {
-    s.unrecognized[field] = cell;
-    problems.push(problem(`stakeholders.${code}`, 'warning', text, line + 1, locale, field));
-  };
-  columns.forEach((col, i) => {
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i] as StakeholderTableColumn;
     const cell = cells[i] ?? '';
-    if (col.key === undefined) {
-      s.extra[col.id] = cell;
-      return;
-    }
-    if (cell === '' && col.key !== 'key_person' && col.key !== 'kickoff') return;
-    switch (col.key) {
-      case 'name':
-        s.name = cell;
-        return;
-      case 'department':
-        s.department = cell;
-        return;
-      case 'level': {
-        const v = words().level.get(norm(cell));
-        if (v) s.level = v;
-        else
-          warn('unknown-level', 'level', cell, {
-            en: `Unknown level "${cell}" (use executive, director, manager or staff)`,
-            ja: `職位「${cell}」は未知の値です（経営層・部長・課長・担当のいずれか）`,
-          });
-        return;
-      }
-      case 'role': {
-        const unknown: string[] = [];
-        for (const part of cell.split(ROLE_SPLIT_RE)) {
-          const t = part.trim();
-          if (t === '') continue;
-          const r = words().role.get(norm(t));
-          if (r) {
-            if (!s.roles.includes(r)) s.roles.push(r);
-          } else if (!unknown.includes(t)) unknown.push(t);
-        }
-        s.otherRoles = unknown;
-        if (unknown.length > 0)
-          problems.push(
-            problem(
-              'stakeholders.unknown-role',
-              'warning',
-              { en: `Unknown role "${unknown.join(', ')}" kept as written`, ja: `役割「${unknown.join('、')}」は未知の値のため、そのまま残します` },
-              line + 1,
-              locale,
-              'role',
-            ),
-          );
-        return;
-      }
-      case 'influence': {
-        const f = foldWidth(cell).trim();
-        const word = INFLUENCE_WORDS[f.toLowerCase()];
-        const stars = /^[★☆]{1,5}$/.test(f) ? [...f].filter((c) => c === '★').length : 0;
-        if (/^[1-5]$/.test(f)) s.influence = Number(f);
-        else if (word !== undefined) s.influence = word;
-        else if (stars > 0) s.influence = stars;
-        else warn('invalid-influence', 'influence', cell, { en: `Influence "${cell}" should be a number from 1 to 5`, ja: `影響力「${cell}」は1〜5の数字で書いてください` });
-        return;
-      }
-      case 'attitude': {
-        // Free text is welcome here: no warning, only the canonical three are recognised.
-        const v = words().attitude.get(norm(cell));
-        if (v) s.attitude = v;
-        else s.unrecognized.attitude = cell;
-        return;
-      }
-      case 'key_person':
-      case 'kickoff': {
-        const v = yesNo(cell);
-        if (v !== undefined) {
-          if (col.key === 'key_person') s.keyPerson = v;
-          else s.attendedKickoff = v;
-        } else {
-          const label = STAKEHOLDER_COLUMN_LABELS[col.key];
-          warn('unknown-yes-no', col.key, cell, {
-            en: `${label.en}: "${cell}" is neither yes nor no (use ✓ or leave empty)`,
-            ja: `${label.ja}:「${cell}」は はい/いいえ として読めません（○ か空欄にしてください）`,
-          });
-        }
-        return;
-      }
-      case 'last_contact': {
-        const d = normalizeIsoDate(cell);
-        if (isIsoDay(d)) s.lastContact = d;
-        else warn('invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
-        return;
-      }
-      case 'status': {
-        const v = words().status.get(norm(cell));
-        if (v) s.status = v;
-        else
-          warn('unknown-status', 'status', cell, {
-            en: `Unknown status "${cell}" (use active or left); read as active`,
-            ja: `状態「${cell}」は未知の値です（在籍 か 離任）。在籍として扱います`,
-          });
-        return;
-      }
-    }
-  });
+    if (col.key === undefined) s.extra[col.id] = cell;
+    else if (cell !== '' || col.key === 'key_person' || col.key === 'kickoff') readCell(s, col.key, cell, problems, locale);
+  }
   return s;
 }
 
-/** `isIsoDate` without building a Date for the days every month has. */
+function warn(s: Stakeholder, problems: Problem[], locale: Locale, code: string, field: StakeholderColumn, cell: string, text: Bilingual): void {
+  s.unrecognized[field] = cell;
+  problems.push(problem(`stakeholders.${code}`, 'warning', text, s.line + 1, locale, field));
+}
+
+/** One known cell into the row (a plain function, not a per-row closure: nothing is allocated but values). */
+function readCell(s: Stakeholder, key: StakeholderColumn, cell: string, problems: Problem[], locale: Locale): void {
+  switch (key) {
+    case 'name':
+      s.name = cell;
+      return;
+    case 'department':
+      s.department = cell;
+      return;
+    case 'level': {
+      const v = words().level.get(norm(cell));
+      if (v) s.level = v;
+      else
+        warn(s, problems, locale, 'unknown-level', 'level', cell, {
+          en: `Unknown level "${cell}" (use executive, director, manager or staff)`,
+          ja: `職位「${cell}」は未知の値です（経営層・部長・課長・担当のいずれか）`,
+        });
+      return;
+    }
+    case 'role': {
+      const unknown = s.otherRoles;
+      for (const part of ROLE_SPLIT_RE.test(cell) ? cell.split(ROLE_SPLIT_RE) : [cell]) {
+        const t = part.trim();
+        if (t === '') continue;
+        const r = words().role.get(norm(t));
+        if (r) {
+          if (!s.roles.includes(r)) s.roles.push(r);
+        } else if (!unknown.includes(t)) unknown.push(t);
+      }
+      if (unknown.length > 0)
+        problems.push(
+          problem(
+            'stakeholders.unknown-role',
+            'warning',
+            { en: `Unknown role "${unknown.join(', ')}" kept as written`, ja: `役割「${unknown.join('、')}」は未知の値のため、そのまま残します` },
+            s.line + 1,
+            locale,
+            'role',
+          ),
+        );
+      return;
+    }
+    case 'influence': {
+      const f = foldWidth(cell).trim();
+      const word = INFLUENCE_WORDS[f.toLowerCase()];
+      const stars = /^[★☆]{1,5}$/.test(f) ? [...f].filter((c) => c === '★').length : 0;
+      if (/^[1-5]$/.test(f)) s.influence = Number(f);
+      else if (word !== undefined) s.influence = word;
+      else if (stars > 0) s.influence = stars;
+      else warn(s, problems, locale, 'invalid-influence', 'influence', cell, { en: `Influence "${cell}" should be a number from 1 to 5`, ja: `影響力「${cell}」は1〜5の数字で書いてください` });
+      return;
+    }
+    case 'attitude': {
+      // Free text is welcome here: no warning, only the canonical three are recognised.
+      const v = words().attitude.get(norm(cell));
+      if (v) s.attitude = v;
+      else s.unrecognized.attitude = cell;
+      return;
+    }
+    case 'key_person':
+    case 'kickoff': {
+      const v = yesNo(cell);
+      if (v !== undefined) {
+        if (key === 'key_person') s.keyPerson = v;
+        else s.attendedKickoff = v;
+      } else {
+        const label = STAKEHOLDER_COLUMN_LABELS[key];
+        warn(s, problems, locale, 'unknown-yes-no', key, cell, {
+          en: `${label.en}: "${cell}" is neither yes nor no (use ✓ or leave empty)`,
+          ja: `${label.ja}:「${cell}」は はい/いいえ として読めません（○ か空欄にしてください）`,
+        });
+      }
+      return;
+    }
+    case 'last_contact': {
+      // A well-formed day is left as is by normalizeIsoDate: skip the folding.
+      const d = isIsoDay(cell) ? cell : normalizeIsoDate(cell);
+      if (isIsoDay(d)) s.lastContact = d;
+      else warn(s, problems, locale, 'invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
+      return;
+    }
+    case 'status': {
+      const v = words().status.get(norm(cell));
+      if (v) s.status = v;
+      else
+        warn(s, problems, locale, 'unknown-status', 'status', cell, {
+          en: `Unknown status "${cell}" (use active or left); read as active`,
+          ja: `状態「${cell}」は未知の値です（在籍 か 離任）。在籍として扱います`,
+        });
+      return;
+    }
+  }
+}
+
+function allEmpty(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== '') return false;
+  return true;
+}
 
 function nameKey(name: string): string {
   return foldWidth(name).toLowerCase().replace(/\s+/g, '');
@@ -534,7 +563,7 @@ function readTable(raw: RawTable, head: ReturnType<typeof columnsOf>, problems: 
   const seen = new Map<string, number>();
   for (let i = raw.headerLine + 2; i < raw.end; i++) {
     const cells = raw.body[i - raw.headerLine - 2] ?? [];
-    if (cells.every((c) => c === '')) continue;
+    if (allEmpty(cells)) continue;
     if (cells.length !== columns.length) {
       const missing = cells.length < columns.length;
       const col = columns[Math.min(cells.length, columns.length - 1)];
@@ -597,7 +626,7 @@ export function readStakeholders(
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {
       const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
-      if (hasName(head.columns)) return { table: readTable(raw, head, problems, locale), problems };
+      if (hasColumn(head.columns, 'name')) return { table: readTable(raw, head, problems, locale), problems };
       problems.length = 0;
     }
     const other = tables[0];
@@ -616,7 +645,7 @@ export function readStakeholders(
   }
   for (const raw of scanTables(lines, fenced, bodyStart(lines), lines.length)) {
     const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
-    if (hasName(head.columns) && head.columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, head, problems, locale), problems };
+    if (hasColumn(head.columns, 'name') && head.columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, head, problems, locale), problems };
     problems.length = 0;
   }
   return { table: undefined, problems };
@@ -915,10 +944,15 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
       problem('stakeholders.missing', 'info', { en: 'No stakeholder table yet: list who decides, who drives and who uses', ja: '関係者の表がまだありません。決裁者・推進者・利用者を書き出しましょう' }, 1, locale),
     ];
   const header = table.headerLine + 1;
-  const has = (k: StakeholderColumn) => table.columns.some((c) => c.key === k);
-  const active = table.rows.filter((r) => r.status !== 'left');
-  const keys = active.filter((r) => r.keyPerson);
-  const [firstKey] = keys;
+  // Active key persons and decision makers, in one pass over the rows.
+  const keys: Stakeholder[] = [];
+  const deciders: Stakeholder[] = [];
+  for (const r of table.rows) {
+    if (r.status === 'left') continue;
+    if (r.keyPerson) keys.push(r);
+    if (r.roles.includes('decision_maker')) deciders.push(r);
+  }
+  const firstKey = keys[0];
 
   if (!firstKey)
     out.push(problem('stakeholders.no-key-person', 'warning', { en: 'No key person marked: mark at least two', ja: 'キーパーソンが指定されていません。2人以上を指定しましょう' }, header, locale, 'key_person'));
@@ -934,13 +968,12 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
       ),
     );
 
-  const deciders = active.filter((r) => r.roles.includes('decision_maker'));
   if (deciders.length === 0)
     out.push(problem('stakeholders.no-decision-maker', 'warning', { en: 'No decision maker listed', ja: '決裁者が記載されていません' }, header, locale, 'role'));
 
   const { kickoffDate, today } = options;
   const todayOk = isIsoDay(today);
-  if (kickoffDate !== undefined && todayOk && isIsoDay(kickoffDate) && kickoffDate <= today && has('kickoff')) {
+  if (kickoffDate !== undefined && todayOk && isIsoDay(kickoffDate) && kickoffDate <= today && hasColumn(table.columns, 'kickoff')) {
     for (const d of deciders)
       if (!d.attendedKickoff)
         out.push(
@@ -955,21 +988,19 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
         );
   }
 
-  if (keys.length >= 2) {
-    const depts = new Set(keys.map((r) => norm(r.department)));
-    const [only] = depts;
-    if (depts.size === 1 && only !== undefined && only !== '')
-      out.push(
-        problem(
-          'stakeholders.key-persons-one-department',
-          'warning',
-          { en: `All key persons are in ${firstKey?.department}: add one from another department`, ja: `キーパーソンが全員「${firstKey?.department}」です。他部署にもキーパーソンを作りましょう` },
-          (firstKey?.line ?? 0) + 1,
-          locale,
-          'department',
-        ),
-      );
-  }
+  // Every key person in one (named) department, compared folded.
+  const dept = firstKey && keys.length >= 2 ? norm(firstKey.department) : '';
+  if (firstKey && dept !== '' && keys.every((r) => norm(r.department) === dept))
+    out.push(
+      problem(
+        'stakeholders.key-persons-one-department',
+        'warning',
+        { en: `All key persons are in ${firstKey.department}: add one from another department`, ja: `キーパーソンが全員「${firstKey.department}」です。他部署にもキーパーソンを作りましょう` },
+        firstKey.line + 1,
+        locale,
+        'department',
+      ),
+    );
 
   for (const r of table.rows)
     if (r.keyPerson && r.status === 'left')
@@ -985,7 +1016,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
       );
 
   const limit = options.contactDays ?? SETTING_DEFAULTS.keyPersonContactDays;
-  if (todayOk && has('last_contact')) {
+  if (todayOk && hasColumn(table.columns, 'last_contact')) {
     for (const r of keys) {
       const days = r.lastContact === undefined ? undefined : (daysApart(r.lastContact, today) ?? daysBetween(r.lastContact, today));
       if (days !== undefined && days <= limit) continue;
