@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
 import { isIsoDay } from './day-number.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
@@ -50,89 +49,114 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const fold = (v: string): string => (PLAIN_ASCII.test(v) ? v : foldWidth(v));
 const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** zod's words for a failed rule that has no code of its own (the messages were zod's before). */
+const BAD = 'Invalid input';
+/** A valid value: no codes (shared, never written). */
+const OK: readonly string[] = [];
+
+/**
+ * A frontmatter field: `fix` runs on the raw YAML value first (full-width digits, `12,000,000`,
+ * aliases), then `check` gives the codes of the rules the fixed value breaks (none: valid). A
+ * wrong type breaks one rule and stops there; the other rules are all checked, as zod did.
+ */
+interface Field {
+  fix?: ((v: unknown) => unknown) | undefined;
+  check: (v: unknown) => readonly string[];
+  optional?: boolean;
+}
+
 /**
  * The account frontmatter: flat keys so Obsidian Properties, Bases and Dataview read them.
- * Unknown keys are allowed and never touched. (zod/mini keeps the plugin bundles small.)
- * Built on first use: constructing zod schemas costs milliseconds, and a plugin's load time
- * counts every top-level statement.
+ * Unknown keys are allowed and never touched. Built on first use: a plugin's load time counts
+ * every top-level statement.
  */
-function buildSchema() {
-  /** A field: its zod schema, a `fix` run on the raw YAML value first (full-width digits,
-   * `12,000,000`, aliases), and whether the key may be absent. Plain zod/mini types and refines
-   * only: every further zod kind (object, pipe, optional…) adds its class to the plugin bundles. */
-  const field = <T extends z.ZodMiniType, O extends boolean = false>(schema: T, fix?: (v: unknown) => unknown, optional?: O) => ({ schema, fix, optional });
-  const opt = <T extends z.ZodMiniType>(f: { schema: T; fix?: ((v: unknown) => unknown) | undefined }) => field(f.schema, f.fix, true);
+function buildFields(): Record<string, Field> {
+  const opt = (f: Field): Field => ({ ...f, optional: true });
+  const oneOf = (values: readonly unknown[], code = BAD): Field['check'] => (v) => (values.includes(v) ? OK : [code]);
 
-  const text = field(
-    z.string().check(z.refine((s: string) => s.length > 0)),
-    (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
-  );
+  const text: Field = {
+    check: (v) => (typeof v === 'string' && v.length > 0 ? OK : [BAD]),
+    fix: (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
+  };
 
-  const isoDate = field(
-    z.string({ error: 'date' }).check(
-      z.refine(isIsoDay, { error: 'day' }),
-    ),
-    (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
-  );
+  const isoDate: Field = {
+    check: (v) => (typeof v !== 'string' ? ['date'] : isIsoDay(v) ? OK : ['day']),
+    fix: (v) => (typeof v === 'string' ? (ISO_DAY_RE.test(v) ? v : normalizeIsoDate(v)) : v),
+  };
 
   /** Whole numbers, also when written `12,000,000` or with full-width digits. */
-  const integer = (min: number, max: number) =>
-    field(
-      z.number({ error: 'int' }).check(
-        z.refine(Number.isSafeInteger, { error: 'int' }),
-        z.refine((n: number) => n >= min, { error: `min:${min}` }),
-        z.refine((n: number) => n <= max, { error: `max:${max}` }),
-      ),
-      (v) => {
-        if (typeof v !== 'string') return v;
-        const s = fold(v).replace(/[,_\s]/g, '');
-        return /^-?\d+$/.test(s) ? Number(s) : v;
-      },
-    );
+  const integer = (min: number, max: number): Field => ({
+    check: (v) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return ['int'];
+      if (Number.isSafeInteger(v) && v >= min && v <= max) return OK;
+      const codes = Number.isSafeInteger(v) ? [] : ['int'];
+      if (v < min) codes.push(`min:${min}`);
+      if (v > max) codes.push(`max:${max}`);
+      return codes;
+    },
+    fix: (v) => {
+      if (typeof v !== 'string') return v;
+      const s = fold(v).replace(/[,_\s]/g, '');
+      return /^-?\d+$/.test(s) ? Number(s) : v;
+    },
+  });
 
   /** Money in minor-free integer units (yen, dollars): no float drift when summing a portfolio. */
   const money = integer(0, Number.MAX_SAFE_INTEGER);
 
-  const aliased = <T extends string>(schema: z.ZodMiniType<T>, aliases: Record<string, T>, fallback?: T) =>
-    field(schema, (v) => {
+  const aliased = <T extends string>(values: readonly T[], code: string, aliases: Record<string, T>, fallback?: T): Field => ({
+    check: oneOf(values, code),
+    fix: (v) => {
       if (v === undefined) return fallback;
       if (typeof v !== 'string') return v;
       const k = fold(v).trim();
       return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
-    });
+    },
+  });
 
   return {
-    baton: field(z.enum(['account'])),
+    baton: { check: oneOf(['account']) },
     account: text,
-    stage: aliased(z.enum(STAGES, { error: 'stage' }), STAGE_ALIASES, 'handoff'),
+    stage: aliased(STAGES, 'stage', STAGE_ALIASES, 'handoff'),
     contract_start: isoDate,
     term_months: integer(1, 120),
     renewal_date: opt(isoDate),
     notice_days: opt(integer(0, 3650)),
     arr: opt(money),
     arr_start: opt(money),
-    currency: opt(
-      field(
-        z.string().check(z.refine((s: string) => /^[A-Z]{3}$/.test(s), { error: 'currency' })),
-        (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
-      ),
-    ),
+    currency: opt({
+      check: (v) => (typeof v !== 'string' ? [BAD] : /^[A-Z]{3}$/.test(v) ? OK : ['currency']),
+      fix: (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    }),
     sales_owner: opt(text),
     csm_owner: opt(text),
     renewal_owner: opt(text),
     kickoff_date: opt(isoDate),
-    health: opt(aliased(z.enum(HEALTH, { error: 'health' }), HEALTH_ALIASES)),
-    locale: opt(field(z.enum(['en', 'ja'], { error: 'locale' }))),
+    health: opt(aliased(HEALTH, 'health', HEALTH_ALIASES)),
+    locale: opt({ check: oneOf(['en', 'ja'], 'locale') }),
   };
 }
 
-type Shape = ReturnType<typeof buildSchema>;
-type Out<K extends keyof Shape> = z.output<Shape[K]['schema']>;
-type IsOptional<K extends keyof Shape> = Shape[K]['optional'] extends true ? true : false;
 /** The validated frontmatter: known keys typed, unknown keys kept as they were. */
-export type AccountFrontmatter = { [K in keyof Shape as IsOptional<K> extends true ? never : K]: Out<K> } & {
-  [K in keyof Shape as IsOptional<K> extends true ? K : never]?: Out<K>;
-} & { [key: string]: unknown };
+export interface AccountFrontmatter {
+  baton: 'account';
+  account: string;
+  stage: Stage;
+  contract_start: string;
+  term_months: number;
+  renewal_date?: string;
+  notice_days?: number;
+  arr?: number;
+  arr_start?: number;
+  currency?: string;
+  sales_owner?: string;
+  csm_owner?: string;
+  renewal_owner?: string;
+  kickoff_date?: string;
+  health?: Health;
+  locale?: 'en' | 'ja';
+  [key: string]: unknown;
+}
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -142,30 +166,34 @@ export interface FieldIssue {
 }
 export type FrontmatterResult = { success: true; data: AccountFrontmatter } | { success: false; error: { issues: FieldIssue[] } };
 
-let shape: Shape | undefined;
+let fields: Record<string, Field> | undefined;
 /**
- * Validates raw frontmatter data, field by field in the order above: each known key is checked
- * by its own schema and every other key is kept untouched. (The frontmatter is flat, so no object
- * schema is needed; leaving it out keeps ~4 KB of zod out of the plugin bundles.)
+ * Checks each known key of `data` in the order above, writing the fixed values of the valid ones
+ * into `out` (which may be `data` itself); every other key is left untouched.
  */
+function checkFields(data: Record<string, unknown>, out: Record<string, unknown>): FieldIssue[] {
+  fields ??= buildFields();
+  const issues: FieldIssue[] = [];
+  for (const key in fields) {
+    const { fix, check, optional } = fields[key]!;
+    let value = data[key];
+    if (value === undefined && optional) continue;
+    if (fix) value = fix(value);
+    const codes = check(value);
+    if (codes.length === 0) out[key] = value;
+    for (const code of codes) {
+      const messages = fieldMessage(code);
+      issues.push({ path: [key], message: messages.en, messages });
+    }
+  }
+  return issues;
+}
+
+/** Validates raw frontmatter data field by field (see `checkFields`); the input is not changed. */
 export const AccountFrontmatter = {
   safeParse(data: Record<string, unknown>): FrontmatterResult {
-    shape ??= buildSchema();
     const out: Record<string, unknown> = { ...data };
-    const issues: FieldIssue[] = [];
-    for (const key of Object.keys(shape) as (keyof Shape)[]) {
-      const { schema, fix, optional } = shape[key];
-      let value = data[key];
-      if (value === undefined && optional) continue;
-      if (fix) value = fix(value);
-      const r = schema.safeParse(value);
-      if (r.success) out[key] = r.data;
-      else
-        for (const i of r.error.issues) {
-          const messages = fieldMessage(i.message);
-          issues.push({ path: [key, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: messages.en, messages });
-        }
-    }
+    const issues = checkFields(data, out);
     return issues.length > 0 ? { success: false, error: { issues } } : { success: true, data: out as AccountFrontmatter };
   },
 };
@@ -307,14 +335,17 @@ function keyLine(fm: Frontmatter, key: string | undefined): number {
 function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account | undefined {
   const data: Record<string, unknown> = { ...fm.data };
   // An empty value (`kickoff_date:`) means "not known yet", as in Obsidian's Properties editor.
-  for (const k of Object.keys(data)) if (data[k] === null || data[k] === '') delete data[k];
-  let result = AccountFrontmatter.safeParse(data);
-  if (!result.success) {
+  for (const k in data) if (data[k] === null || data[k] === '') delete data[k];
+  // Checked in place (this copy is the account): a key that fails is left as written, and the
+  // fixed value of a valid key passes its check again unchanged, so the second pass below reads
+  // the same as one over the written values.
+  const issues = checkFields(data, data);
+  if (issues.length > 0) {
     let fatal = false;
     const reported = new Set<string>();
-    for (const issue of result.error.issues) {
+    for (const issue of issues) {
       const key = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-      // zod can fail one value twice (1e20: not an int, and over the max); one message per field.
+      // A value can fail twice (1e20: not an int, and over the max); one message per field.
       if (key !== undefined && reported.has(key)) continue;
       if (key !== undefined) reported.add(key);
       const missing = key !== undefined && data[key] === undefined;
@@ -333,11 +364,9 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
         ),
       );
     }
-    if (fatal) return undefined;
-    result = AccountFrontmatter.safeParse(data);
-    if (!result.success) return undefined;
+    if (fatal || checkFields(data, data).length > 0) return undefined;
   }
-  const a = result.data;
+  const a = data as Account;
   const derived = a.renewal_date === undefined;
   const renewal = a.renewal_date ?? termEnd(a.contract_start, a.term_months);
   if (renewal < a.contract_start) {
@@ -353,8 +382,10 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
     );
     return undefined;
   }
-  const noticeDeadline = a.notice_days === undefined ? undefined : shiftIsoDate(renewal, -a.notice_days, 'd');
-  return { ...a, renewal_date: renewal, renewal_date_derived: derived, notice_deadline: noticeDeadline };
+  a.renewal_date = renewal;
+  a.renewal_date_derived = derived;
+  a.notice_deadline = a.notice_days === undefined ? undefined : shiftIsoDate(renewal, -a.notice_days, 'd');
+  return a;
 }
 
 
