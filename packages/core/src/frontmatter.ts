@@ -1,5 +1,6 @@
 import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
-import { splitLinesKeepEol, stripEol, stripBom, detectEol } from './text.js';
+import { splitLinesKeepEol, stripEol, detectEol } from './text.js';
+import { readFlatYaml } from './flat-yaml.js';
 
 /** Where the frontmatter sits in a note and what it holds. Line numbers are 0-based indexes into `lines`. */
 export interface Frontmatter {
@@ -23,9 +24,12 @@ export interface Frontmatter {
   raw: string;
 }
 
-const OPEN_RE = /^---[ \t]*$/;
-const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*$/;
-const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|$)/;
+// The patterns apply to whole lines, EOL included (no substring per line): a line from
+// splitLinesKeepEol ends in at most one EOL, so `(?:\r\n?|\n)?$` is "end of the line's text".
+const OPEN_RE = /^\uFEFF?---[ \t]*(?:\r\n?|\n)?$/;
+const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*(?:\r\n?|\n)?$/;
+const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|(?:\r\n?|\n)?$)/;
+const QUOTES_RE = /^['"]|['"]$/g;
 
 /**
  * Locates and parses YAML frontmatter with the YAML 1.2 core schema: dates stay strings,
@@ -47,11 +51,12 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
     raw: '',
   };
   const first = lines[0];
-  if (first === undefined || !OPEN_RE.test(stripBom(stripEol(first)))) return fm;
+  if (first === undefined || !OPEN_RE.test(first)) return fm;
   fm.present = true;
   for (let i = 1; i < lines.length; i++) {
-    const l = stripEol(lines[i] ?? '');
-    if (CLOSE_RE.test(l)) {
+    const l = lines[i] ?? '';
+    // Most lines cannot close: one char test before the regex.
+    if ((l[0] === '-' || l[0] === '.') && CLOSE_RE.test(l)) {
       fm.closed = true;
       fm.endLine = i;
       fm.bodyStart = i + 1;
@@ -64,11 +69,13 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
   }
   const yamlLines = lines.slice(1, fm.endLine);
   fm.raw = yamlLines.join('');
-  for (let i = 0; i < yamlLines.length; i++) {
-    const m = KEY_RE.exec(stripEol(yamlLines[i] ?? ''));
-    if (m?.[1]) {
-      const key = m[1].replace(/^['"]|['"]$/g, '').trim();
-      if (!fm.keyLines.has(key)) fm.keyLines.set(key, i + 1);
+  for (let i = 1; i < fm.endLine; i++) {
+    const k = KEY_RE.exec(lines[i] ?? '')?.[1];
+    if (k) {
+      // The quote strip only changes a key that starts or ends with a quote: skip the regex otherwise.
+      const quoted = k[0] === "'" || k[0] === '"' || k.endsWith("'") || k.endsWith('"');
+      const key = (quoted ? k.replace(QUOTES_RE, '') : k).trim();
+      if (!fm.keyLines.has(key)) fm.keyLines.set(key, i);
     }
   }
   // A host that already parsed the YAML (Obsidian's metadataCache) hands it over: no second parse.
@@ -76,6 +83,9 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
     fm.data = parsed;
     return fm;
   }
+  // Flat `key: scalar` frontmatter (nearly every note) skips js-yaml; anything else still goes there.
+  fm.data = readFlatYaml(fm.raw);
+  if (fm.data) return fm;
   try {
     const value = load(fm.raw, { schema: CORE_SCHEMA, json: false });
     if (value === null || value === undefined) fm.data = {};
