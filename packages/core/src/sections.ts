@@ -1,5 +1,5 @@
 import { flatCopy } from './string-pool.js';
-import { foldWidth, stripEol } from './text.js';
+import { blank, eolAt, foldWidth, hasBreak } from './text.js';
 
 /** Top-level sections of an account note. */
 export type SectionId = 'handoff' | 'stakeholders' | 'first_goals' | 'checklists' | 'notes';
@@ -133,23 +133,30 @@ export interface Heading {
   end: number;
 }
 
-const HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/;
-
-/** All ATX headings outside code fences, with their section extents. */
+/**
+ * All ATX headings outside code fences, with their section extents. Reads
+ * `^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$` by hand: the lazy text ends where the longest tail
+ * of blanks, then `#`s, then blanks begins, and a line break anywhere fails the `.`s.
+ */
 export function scanHeadings(lines: readonly string[], fenced: readonly boolean[], from = 0): Heading[] {
   const out: Heading[] = [];
   for (let i = from; i < lines.length; i++) {
-    if (fenced[i]) continue;
     const l = lines[i];
-    if (l === undefined) continue;
-    // HEADING_RE needs `#` after at most three spaces: a cheap test rules out most lines.
+    if (fenced[i] || l === undefined) continue;
     let k = 0;
     while (l.charCodeAt(k) === 32) k++;
-    if (l.charCodeAt(k) !== 35) continue;
-    const m = HEADING_RE.exec(stripEol(l));
-    if (!m?.[1]) continue;
-    const text = (m[2] ?? '').trim();
-    out.push({ level: m[1].length, text, id: identifyHeading(text), line: i, end: lines.length });
+    const start = k;
+    while (l.charCodeAt(k) === 35) k++;
+    const level = k - start;
+    if (start > 3 || level < 1 || level > 6 || !blank(l.charCodeAt(k))) continue;
+    // Blanks around the text go with trim() below.
+    let j = eolAt(l);
+    while (j > k && blank(l.charCodeAt(j - 1))) j--;
+    while (j > k && l.charCodeAt(j - 1) === 35) j--;
+    const raw = l.slice(k, j);
+    if (hasBreak(raw)) continue;
+    const text = raw.trim();
+    out.push({ level, text, id: identifyHeading(text), line: i, end: lines.length });
   }
   for (let i = 0; i < out.length; i++) {
     const h = out[i]!;

@@ -1,4 +1,4 @@
-import { eolAt } from './text.js';
+import { blank, eolAt, hasBreak } from './text.js';
 import type { IsoDate } from './dates.js';
 import { isIsoDay } from './day-number.js';
 
@@ -49,10 +49,6 @@ function dateField(text: string, mark: string, re: RegExp): string | undefined {
   return isIsoDay(d) ? d : undefined;
 }
 
-/** `[ \t]` */
-const blank = (c: number) => c === 32 || c === 9;
-/** True when `s` holds a JS line terminator, which TASK_RE's `.` does not match (four scans beat one regex here). */
-const hasBreak = (s: string) => s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\u2028') >= 0 || s.indexOf('\u2029') >= 0;
 
 /**
  * Parses one line as a task, or undefined when it is not one. TASK_RE read by hand (no match

@@ -42,6 +42,12 @@ export function eolAt(line: string): number {
   return line.charCodeAt(n - 1) === 13 ? n - 1 : n;
 }
 
+/** `[ \t]` in a regex. */
+export const blank = (c: number): boolean => c === 32 || c === 9;
+
+/** True when `s` holds a JS line terminator, which a regex's `.` does not match (four scans beat one regex here). */
+export const hasBreak = (s: string): boolean => s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\u2028') >= 0 || s.indexOf('\u2029') >= 0;
+
 /** The note's line ending (from its first line break), so inserted lines match the user's file. */
 export function detectEol(text: string): '\n' | '\r\n' | '\r' {
   const cr = text.indexOf('\r');
