@@ -158,7 +158,7 @@ const prompt = fc.constantFrom(...prompts, ...placeholders);
 const dressed = fc
   .record({
     text: prompt,
-    how: fc.constantFrom('plain', 'comment', 'bullet', 'quote', 'upper', 'wide', 'spaced', 'tabbed', 'nbsp', 'split-comment', 'tail'),
+    how: fc.constantFrom('plain', 'comment', 'bullet', 'quote', 'upper', 'wide', 'spaced', 'tabbed', 'nbsp', 'wide-space', 'trailing', 'double', 'split-comment', 'tail'),
   })
   .map(({ text, how }) => {
     switch (how) {
@@ -176,6 +176,12 @@ const dressed = fc
         return `\t ${text.replace(/ /g, '  \t')}\u3000 `;
       case 'tabbed':
         return `- ${text.replace(/ /g, '\t')}`;
+      case 'double':
+        return `-  ${text.replace(/ /g, ' \t ')}  `;
+      case 'trailing':
+        return `* ${text} <!-- note -->`;
+      case 'wide-space':
+        return `\u3000-\u00a0${text}\u2003`;
       case 'nbsp':
         return text.replace(/ /g, '\u00a0');
       case 'split-comment':

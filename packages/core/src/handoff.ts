@@ -156,18 +156,31 @@ const LABEL_ONLY_RE = new RegExp(`${BULLET}\\s+[^:：]{1,60}[:：]$`);
 /** `t` is the line trimmed: it ends with a colon exactly when the line without trailing space does. */
 const labelOnly = (t: string, line: string) => (t.endsWith(':') || t.endsWith('：')) && LABEL_ONLY_RE.test(line.trimEnd());
 
-/** Every text a template writes as a prompt or placeholder, folded for comparison. */
-let TEMPLATE_TEXTS: ReadonlySet<string> | undefined;
+/** Every text a template writes as a prompt or placeholder, folded for comparison, and their lengths. */
+let TEMPLATES: { texts: Set<string>; lengths: Set<number> } | undefined;
 /** Built on first use: a plugin's load time counts every top-level statement. */
-function templateTexts(): ReadonlySet<string> {
-  if (TEMPLATE_TEXTS) return TEMPLATE_TEXTS;
-  const s = new Set<string>();
+function templates(): { texts: Set<string>; lengths: Set<number> } {
+  if (TEMPLATES) return TEMPLATES;
+  const texts = new Set<string>();
   for (const p of [...Object.values(SECTION_PROMPTS), TITLE_PROMPT]) {
-    s.add(fold(p.en));
-    s.add(fold(p.ja));
+    texts.add(fold(p.en));
+    texts.add(fold(p.ja));
   }
-  for (const p of Object.values(SECTION_PLACEHOLDERS)) for (const l of [...p.en, ...p.ja]) s.add(fold(l));
-  return (TEMPLATE_TEXTS = s);
+  for (const p of Object.values(SECTION_PLACEHOLDERS)) for (const l of [...p.en, ...p.ja]) texts.add(fold(l));
+  return (TEMPLATES = { texts, lengths: new Set([...texts].map((t) => t.length)) });
+}
+
+/**
+ * True when the line, folded, is a template's text. An ASCII line with single spaces only folds
+ * to its text after the markers, lower-cased (same length) and trimmed: a length no template has
+ * settles it without building the folded copy.
+ */
+function isTemplate(line: string): boolean {
+  const { texts, lengths } = templates();
+  MARKER_RE.lastIndex = 0;
+  MARKER_RE.test(line);
+  if (/^[\0-\x7f]*$/.test(line) && !/\s\s|[^\S ]/.test(line) && !lengths.has(Math.max(0, line.length - MARKER_RE.lastIndex - (line.endsWith(' ') ? 1 : 0)))) return false;
+  return texts.has(fold(line));
 }
 
 /** Quote and bullet markers; sticky, so `lastIndex` after `test` is where the text starts (no match array). */
@@ -179,7 +192,7 @@ function fold(s: string): string {
   MARKER_RE.test(f);
   const t = f.slice(MARKER_RE.lastIndex);
   // Most lines have single spaces only, which the rewrite would leave as they are.
-  return (/[^\S ]| {2}/.test(t) ? t.replace(/\s+/g, ' ') : t).trim().toLowerCase();
+  return (t.indexOf('  ') >= 0 || /[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t).trim().toLowerCase();
 }
 
 function cells(row: string): string[] {
@@ -238,7 +251,7 @@ function hasContent(note: AccountNote, h: Heading): boolean {
       if (!isSeparatorRow(line)) row = line;
       continue;
     }
-    if (templateTexts().has(fold(line))) continue;
+    if (isTemplate(line)) continue;
     return true;
   }
   return row !== undefined && !cells(row).every((c) => c === '');
