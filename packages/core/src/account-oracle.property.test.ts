@@ -158,6 +158,8 @@ const anyValue = fc.oneof(
     true, false, [], ['a'], {}, { a: 1 }, new Date(Number.NaN), '2026-04-01', '2026-02-30', '2026-4-1', '２０２６-０４-０１', '2026/04/01', '0099-01-01', 20260401, '12', '１２', '12,000,000', '1_000',
     '9007199254740993', '-3', '1e20', '.inf', 'twelve', 'jpy', ' usd ', 'JP', 'JPYY', 'ＪＰＹ', 'handoff', 'running', ' Adoption ', '運用', 'ＬＩＶＥ', 'churn', 'kickoff', 'constructor', 'toString',
     'green', 'GOOD', 'at-risk', '危険', 'blue', 'en', 'ja', 'fr', 'EN',
+    // Calendar edges for the derived renewal date and notice deadline.
+    '0100-01-01', '0100-03-31', '0109-12-31', '9999-12-31', '9990-01-31', '2024-01-31', '2024-02-29', '2023-02-28', '2023-03-31', '1999-12-31', '2026-04-01', '2027-03-31', 3650, 365, 31, 60,
   ),
   fc.string({ maxLength: 6 }),
   fc.integer({ min: -5, max: 5000 }),
@@ -200,6 +202,22 @@ describe('AccountFrontmatter without zod', () => {
         expect(note.account).toEqual(account);
         if (note.account && account) expect(Object.keys(note.account)).toEqual(Object.keys(account));
         expect(note.problems.filter((p) => p.code.startsWith('frontmatter.'))).toEqual(problems);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('derives the same renewal date and notice deadline for any real day, term and notice', () => {
+    const day = fc.date({ min: new Date(Date.UTC(100, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 120 }), fc.option(day), fc.option(fc.integer({ min: 0, max: 3650 })), (start, term, renewal, notice) => {
+        const data: Record<string, unknown> = { baton: 'account', account: 'Acme', contract_start: start, term_months: term };
+        if (renewal !== null) data['renewal_date'] = renewal;
+        if (notice !== null) data['notice_days'] = notice;
+        const note = accountNoteFromCache('---\nbaton: account\n---\n', { frontmatter: data });
+        const problems: Problem[] = [];
+        expect(note.account).toEqual(oracleValidate(note.frontmatter, problems, 'en'));
+        expect(note.problems).toEqual(problems);
       }),
       { numRuns: 5000 },
     );

@@ -1,5 +1,5 @@
-import { normalizeIsoDate, shiftIsoDate, termEnd, type IsoDate } from './dates.js';
-import { isIsoDay } from './day-number.js';
+import { normalizeIsoDate, termEnd, type IsoDate } from './dates.js';
+import { isIsoDay, shiftIsoDay } from './day-number.js';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
 import { scanHeadings, type Heading } from './sections.js';
@@ -242,7 +242,9 @@ export interface PreParsed {
 
 function tasksAt(lines: readonly string[], fenced: readonly boolean[], from: number, at: readonly number[]): Task[] {
   const out: Task[] = [];
-  for (const i of [...at].sort((a, b) => a - b)) {
+  // Hosts list items in line order: copy and sort only when they do not.
+  const sorted = at.every((x, i) => i === 0 || at[i - 1]! <= x) ? at : [...at].sort((a, b) => a - b);
+  for (const i of sorted) {
     const l = lines[i];
     if (i < from || fenced[i] || l === undefined) continue;
     const t = parseTaskLine(l, i);
@@ -384,7 +386,9 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
   }
   a.renewal_date = renewal;
   a.renewal_date_derived = derived;
-  a.notice_deadline = a.notice_days === undefined ? undefined : shiftIsoDate(renewal, -a.notice_days, 'd');
+  // Day numbers, not Date objects: renewal is a real `YYYY-MM-DD` day here (a five-digit year
+  // from termEnd sorts before contract_start), where they give shiftIsoDate's answer.
+  a.notice_deadline = a.notice_days === undefined ? undefined : shiftIsoDay(renewal, -a.notice_days, 'd');
   return a;
 }
 

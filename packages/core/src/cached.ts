@@ -29,6 +29,10 @@ export function accountNoteFromCache(text: string, cache: CachedNoteMetadata, op
     const v = fm[k];
     data[k] = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
   }
-  const taskLines = cache.listItems?.filter((i) => i.task !== undefined).map((i) => i.position.start.line);
+  let taskLines: number[] | undefined;
+  if (cache.listItems) {
+    taskLines = [];
+    for (const i of cache.listItems) if (i.task !== undefined) taskLines.push(i.position.start.line);
+  }
   return parseAccountNote(text, options, { frontmatter: data, taskLines });
 }
