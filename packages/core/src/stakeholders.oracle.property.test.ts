@@ -801,6 +801,20 @@ describe('stakeholder reader and lint against the original implementation', () =
     );
   });
 
+  it('trims cells exactly as String.prototype.trim does, for every UTF-16 code unit', () => {
+    // Each row puts one code unit around a name and alone in a cell: whitespace is trimmed, anything else kept.
+    for (let from = 0; from < 0x10000; from += 0x1000) {
+      const rows: string[] = [];
+      for (let c = from; c < from + 0x1000; c++) {
+        if (c === 10 || c === 13) continue;
+        const ch = String.fromCharCode(c);
+        rows.push(`|${ch}n${ch}|${ch}|`);
+      }
+      const note = noteOf(`## Stakeholders\n\n| Name | Memo |\n|---|---|\n${rows.join('\n')}\n`);
+      same(readStakeholders(note, 'en'), oldReadStakeholders(note, 'en'));
+    }
+  });
+
   it('reads the same from hand-picked edge rows', () => {
     for (const r of ['|', '||', '| a |', 'a|', '|a', '\\|a|', 'a\\|', '| a \\| b |', '| a \\\\| b |', ' \u3000| x |\u3000 ', '|\t|\t|', '| Ken | ', '\ufeff| a | b |\ufeff']) {
       const text = `## Stakeholders\n\n| Name | Memo |\n|---|---|\n${r}\n`;

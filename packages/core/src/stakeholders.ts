@@ -278,8 +278,8 @@ function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean }
 // ---------------------------------------------------------------------------------------------
 // Pipe-table lines
 
-/** Whitespace as `String.prototype.trim` and `\s` see it. */
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+/** Whitespace as `String.prototype.trim` and `\s` see it (above U+3000 only U+FEFF is: kana and kanji skip the regex). */
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c <= 0x3000 || c === 0xfeff) && /\s/.test(String.fromCharCode(c)));
 
 /**
  * Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe.
@@ -292,23 +292,24 @@ function splitRow(raw: string): string[] | undefined {
   while (a < b && isSpace(raw.charCodeAt(a))) a++;
   while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
   const cells: string[] = [];
+  const escaped = raw.indexOf('\\|', a) >= 0;
   let from = a;
   for (let i = raw.indexOf('|', a); i >= 0 && i < b; i = raw.indexOf('|', i + 1)) {
-    if (raw.charCodeAt(i - 1) === 92) continue;
-    if (i > a) cells.push(cellText(raw, from, i));
+    if (escaped && raw.charCodeAt(i - 1) === 92) continue;
+    if (i > a) cells.push(cellText(raw, from, i, escaped));
     from = i + 1;
   }
   if (from === a) return undefined;
-  if (from < b) cells.push(cellText(raw, from, b));
+  if (from < b) cells.push(cellText(raw, from, b, escaped));
   return cells;
 }
 
 /** `raw.slice(a, b)` trimmed, `\|` unescaped (only escaped pipes are left inside a cell). */
-function cellText(raw: string, a: number, b: number): string {
+function cellText(raw: string, a: number, b: number, escaped: boolean): string {
   while (a < b && isSpace(raw.charCodeAt(a))) a++;
   while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
   const c = raw.slice(a, b);
-  return c.indexOf('|') < 0 ? c : c.replace(/\\\|/g, '|');
+  return escaped ? c.replace(/\\\|/g, '|') : c;
 }
 
 const DELIM_CELL_RE = /^:?-+:?$/;
