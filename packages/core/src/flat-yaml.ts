@@ -6,23 +6,29 @@
  *
  * Accepted lines: empty, or `key:` + (spaces | spaces + value + spaces), where `key` is
  * `[A-Za-z_][\w-]*` and value is one of
- * - a plain scalar starting with a letter, a digit, `_` or a non-ASCII character, without `: `,
+ * - a plain scalar starting with a letter, a digit, `_`, `<`, `(`, `$`, `/` or a non-ASCII character, without `: `,
  *   that is not null/true/false in any case nor a number other than a plain decimal integer;
  * - `'text'` / `"text"` with no quote inside (and no backslash in double quotes): no escapes to apply;
  * - `[]` or `[word, word words]`: a flow sequence of plain ASCII words.
  */
-export function readFlatYaml(raw: string): Record<string, unknown> | undefined {
-  if (BAD_RE.test(raw)) return undefined;
+export function readFlatYaml(lines: readonly string[], from: number, to: number): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
-  for (LINE_RE.lastIndex = 0; LINE_RE.lastIndex < raw.length; ) {
-    const m = LINE_RE.exec(raw);
-    if (!m) return undefined;
-    const key = m[1];
-    if (key === undefined) continue; // an empty line
+  for (let i = from; i < to; i++) {
+    const line = lines[i] ?? '';
+    if (!LINE_RE.test(line)) return undefined;
+    const colon = line.indexOf(':');
+    if (colon < 0) continue; // an empty line
+    const key = line.slice(0, colon);
     // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
     // already "set" on a fresh object: all of them, and duplicates, go to js-yaml.
     if (out[key] !== undefined || DECLINE_RE.test(key)) return undefined;
-    const value = m[2] === undefined ? null : flatValue(m[2]);
+    // LINE_RE matched: the value lies between the spaces after `:` and the spaces + EOL at the end
+    // (no other character up to U+0020 is left on the line).
+    let s = colon + 1;
+    let e = line.length;
+    while (line.charCodeAt(s) === 32) s++;
+    while (e > s && line.charCodeAt(e - 1) <= 32) e--;
+    const value = s === e ? null : flatValue(line.slice(s, e));
     if (value === undefined) return undefined;
     out[key] = value;
   }
@@ -30,13 +36,14 @@ export function readFlatYaml(raw: string): Record<string, unknown> | undefined {
 }
 
 /**
- * Characters that send the whole text to js-yaml: tabs and other controls, `#` (comments),
- * U+007F–U+00A0 (NEL among them), U+2028/9, U+FEFF, surrogates, U+FFFE/F.
+ * One line, EOL included: nothing that sends it to js-yaml (tabs and other controls, `#`,
+ * U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F; `.*` stops at the EOL or at
+ * U+2028/9, which the class then catches), then empty or `key:` + optional value (quoted, flow
+ * sequence, or plain without `: ` or a trailing `:`). A split line has its only CR/LF at its
+ * end, so the classes need not exclude them.
  */
 // oxlint-disable-next-line no-control-regex -- finding control characters is the point
-const BAD_RE = /[\0-\t\v\f\x0e-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
-/** One line from `lastIndex`: key, optional value (quoted, flow sequence or plain), EOL. */
-const LINE_RE = /(?:([A-Za-z_][\w-]*):(?: +('[^'\r\n]*'|"[^"\\\r\n]*"|\[[^\]\r\n]*\]|[\w\u00a1-\uffff](?:[^:\r\n]|:(?=[^ \r\n]))*?))? *)?(?:\r\n?|\n|$)/y;
+const LINE_RE = /^(?!.*[\0-\t\v\f\x0e-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])(?:[A-Za-z_][\w-]*:(?: +(?:'[^']*'|"[^"\\]*"|\[[^\]]*\]|[\w\u00a1-\uffff<($/](?:[^:]|:(?=[^ \r\n]))*))? *)?[\r\n]*$/;
 /** The simplest integers: no sign, no leading zero, exact in a double. */
 const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
 /**
@@ -55,7 +62,7 @@ function flatValue(v: string): unknown {
   return items.includes(undefined) ? undefined : items;
 }
 
-/** A plain scalar that starts with a letter, digit, `_` or non-ASCII character: a string, a simple int, or undefined. */
+/** A plain scalar (as LINE_RE lets one start): a string, a simple int, or undefined. */
 function plain(v: string): unknown {
   return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
 }

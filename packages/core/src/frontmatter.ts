@@ -28,7 +28,7 @@ export interface Frontmatter {
 // splitLinesKeepEol ends in at most one EOL, so `(?:\r\n?|\n)?$` is "end of the line's text".
 const OPEN_RE = /^\uFEFF?---[ \t]*(?:\r\n?|\n)?$/;
 const CLOSE_RE = /^(?:---|\.\.\.)[ \t]*(?:\r\n?|\n)?$/;
-const KEY_RE = /^([^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|(?:\r\n?|\n)?$)/;
+const KEY_RE = /^(?:[^\s#:'"\-?][^:]*?|'[^']*'|"[^"]*"):(?:[ \t]|(?:\r\n?|\n)?$)/;
 const QUOTES_RE = /^['"]|['"]$/g;
 
 /**
@@ -70,13 +70,15 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
   const yamlLines = lines.slice(1, fm.endLine);
   fm.raw = yamlLines.join('');
   for (let i = 1; i < fm.endLine; i++) {
-    const k = KEY_RE.exec(lines[i] ?? '')?.[1];
-    if (k) {
-      // The quote strip only changes a key that starts or ends with a quote: skip the regex otherwise.
-      const quoted = k[0] === "'" || k[0] === '"' || k.endsWith("'") || k.endsWith('"');
-      const key = (quoted ? k.replace(QUOTES_RE, '') : k).trim();
-      if (!fm.keyLines.has(key)) fm.keyLines.set(key, i);
-    }
+    const l = lines[i] ?? '';
+    if (!KEY_RE.test(l)) continue;
+    // `test` allocates no match: the key the regex captured ends at the closing quote of a quoted
+    // key, else at the first `:` (the lazy `[^:]*?` cannot pass one).
+    const quoted = l[0] === "'" || l[0] === '"';
+    const k = l.slice(0, quoted ? l.indexOf(l[0]!, 1) + 1 : l.indexOf(':'));
+    // The quote strip only changes a key that starts or ends with a quote: skip the regex otherwise.
+    const key = (quoted || k.endsWith("'") || k.endsWith('"') ? k.replace(QUOTES_RE, '') : k).trim();
+    if (!fm.keyLines.has(key)) fm.keyLines.set(key, i);
   }
   // A host that already parsed the YAML (Obsidian's metadataCache) hands it over: no second parse.
   if (parsed !== undefined) {
@@ -84,7 +86,7 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
     return fm;
   }
   // Flat `key: scalar` frontmatter (nearly every note) skips js-yaml; anything else still goes there.
-  fm.data = readFlatYaml(fm.raw);
+  fm.data = readFlatYaml(lines, 1, fm.endLine);
   if (fm.data) return fm;
   try {
     const value = load(fm.raw, { schema: CORE_SCHEMA, json: false });
