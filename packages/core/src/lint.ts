@@ -19,18 +19,18 @@ export interface LintOptions {
 export function lintAccount(note: AccountNote, options: LintOptions): Problem[] {
   if (note.kind !== 'account') return [];
   const locale = options.locale ?? note.locale;
-  const out: Problem[] = [...note.problems];
   const a = note.account;
-  if (!a) return sortProblems(out);
+  if (!a) return sortProblems(note.problems);
   const line = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
 
+  let out: Problem[] = note.problems;
   if (a.stage !== 'churned') {
-    out.push(...handoffProblems(checkHandoff(note, { locale }), locale));
     const lintOpts: Parameters<typeof lintStakeholders>[1] = { today: options.today, locale };
     if (options.keyPersonContactDays !== undefined) lintOpts.contactDays = options.keyPersonContactDays;
     if (a.kickoff_date !== undefined) lintOpts.kickoffDate = a.kickoff_date;
-    out.push(...lintStakeholders(note.stakeholders, lintOpts));
-  }
+    // concat copies once; spread pushes go through the iterator protocol.
+    out = out.concat(handoffProblems(checkHandoff(note, { locale }), locale), lintStakeholders(note.stakeholders, lintOpts));
+  } else out = out.slice();
 
   if (a.renewal_owner && a.csm_owner && a.renewal_owner.trim().toLowerCase() === a.csm_owner.trim().toLowerCase()) {
     out.push(
