@@ -233,10 +233,11 @@ export class Portfolio {
     // Bounds that are not calendar days are still compared as text below; they just skip nothing here.
     const lo = from !== undefined && isIsoDay(from) ? dayNumber(from) + DAY0 : -Infinity;
     const hi = to !== undefined && isIsoDay(to) ? dayNumber(to) + DAY0 : Infinity;
+    const keep = (date: string) => (from === undefined || date >= from) && (to === undefined || date <= to);
     const out: TimelineEvent[] = [];
     for (const [file, r] of this.records) {
       if (r.days !== undefined && !decode(r.days).some((d) => d >= lo && d <= hi)) continue;
-      for (const e of this.buildEvents(file, r)) if ((from === undefined || e.date >= from) && (to === undefined || e.date <= to)) out.push(e);
+      for (const e of this.buildEvents(file, r, keep)) out.push(e);
     }
     return out.sort(compareEvents);
   }
@@ -344,7 +345,7 @@ export class Portfolio {
     return id;
   }
 
-  private buildEvents(file: string, r: AccountRecord): TimelineEvent[] {
+  private buildEvents(file: string, r: AccountRecord, keep?: (date: string) => boolean): TimelineEvent[] {
     const d = decode(r.data);
     const account = this.accountOf(r, d);
     if (!account) return [];
@@ -359,7 +360,7 @@ export class Portfolio {
       },
     } as ReadonlyMap<string, number>;
     const source: TimelineSource = { account, frontmatter: { keyLines }, tasks, locale: d[1] ? 'ja' : 'en' };
-    return accountEvents(source, file, this.options);
+    return accountEvents(source, file, this.options, keep);
   }
 
   /** The sorted index, built from the records on first use. */

@@ -109,8 +109,11 @@ export function buildAccountTimeline(note: TimelineSource, file: string, options
   return sortEvents(accountEvents(note, file, options));
 }
 
-/** `buildAccountTimeline` without the final sort, for indexes that sort every account's events together anyway. */
-export function accountEvents(note: TimelineSource, file: string, options: TimelineOptions): TimelineEvent[] {
+/**
+ * `buildAccountTimeline` without the final sort, for indexes that sort every account's events
+ * together anyway. With `keep`, only events on the days it accepts are built.
+ */
+export function accountEvents(note: TimelineSource, file: string, options: TimelineOptions, keep?: (date: IsoDate) => boolean): TimelineEvent[] {
   const a = note.account;
   if (!a) return [];
   const { today } = options;
@@ -119,7 +122,7 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
   const churned = a.stage === 'churned';
   eachAccountEvent(note, options, (slot, date, kind, line, owner, title, status, detail) => {
     // A churned account keeps its history but gets no future plans.
-    if (churned && date >= today && kind !== 'task') return;
+    if ((churned && date >= today && kind !== 'task') || (keep && !keep(date))) return;
     const e: TimelineEvent = {
       id: `${file}#${kind}${slot ? `-${slot}` : ''}`,
       date,
