@@ -31,6 +31,21 @@ describe('Portfolio', () => {
     expect(p.accounts().map((a) => a.file)).toEqual(['a.md', 'sub/b.md']);
   });
 
+  it('keeps its sorted timeline when a view sets the same options again, and rebuilds it when one changed', () => {
+    const p = new Portfolio({ today, locale: 'en', outreachDays: [90, 30] });
+    p.upsert('a.md', accountNote({ account: 'A' }));
+    const first = p.timeline()[0];
+    // Same values, new objects: what a view passes before each render.
+    p.setOptions({ today: '2026-11-22', locale: 'en', outreachDays: [90, 30] });
+    expect(p.timeline()[0]).toBe(first);
+    for (const change of [{ today: '2026-11-23' }, { locale: 'ja' as const }, { outreachDays: [90] }, { dueSoonDays: 3 }, { keyPersonContactDays: 10 }, { firstContactBusinessDays: 2 }]) {
+      const before = p.timeline()[0];
+      p.setOptions(change);
+      expect(p.timeline()[0]).not.toBe(before);
+    }
+    expect(p.today).toBe('2026-11-23');
+  });
+
   it('drops a note that stops being an account', () => {
     const p = new Portfolio({ today });
     p.upsert('a.md', accountNote());

@@ -37,6 +37,12 @@ export const ACCOUNT_KEYS = [
   'notice_deadline',
 ] as const;
 
+/** Every option the records' events and problems depend on (arrays compare by their values). */
+const OPTION_KEYS = ['today', 'locale', 'outreachDays', 'firstContactBusinessDays', 'dueSoonDays', 'keyPersonContactDays'] as const satisfies readonly (keyof PortfolioOptions)[];
+/** Compile-time: a new option must be added to OPTION_KEYS, or setOptions would not notice it changed. */
+const EVERY_OPTION: Exclude<keyof PortfolioOptions, (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
+void EVERY_OPTION;
+
 /** Problem severities in the order their codes are packed. */
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -203,7 +209,13 @@ export class Portfolio {
   /** Changes today, locale or ladders; rebuilds events from the cached records (no re-parse). */
   setOptions(partial: Partial<PortfolioOptions>): void {
     const before = this.options;
-    this.options = { ...this.options, ...partial };
+    const next = { ...this.options, ...partial };
+    // Views set today and the locale before every render: unchanged options keep the sorted timeline.
+    if (OPTION_KEYS.every((k) => String(before[k]) === String(next[k]))) {
+      this.options = next;
+      return;
+    }
+    this.options = next;
     this.lint = undefined;
     // Event days do not depend on today or the locale; the outreach ladder and first-contact days move them.
     const moved = `${before.outreachDays}|${before.firstContactBusinessDays}` !== `${this.options.outreachDays}|${this.options.firstContactBusinessDays}`;
