@@ -74,12 +74,14 @@ const stages = {
   },
   'timeline() from records': (() => {
     let p;
+    let flip = false;
     return () => {
       if (!p) {
         p = new core.Portfolio({ today: TODAY });
         for (let i = 0; i < notes.length; i++) p.upsertParsed(files[i], notes[i]);
       }
-      p.setOptions({ today: TODAY });
+      // Another day each pass: the sorted timeline is rebuilt (the same day would keep it).
+      p.setOptions({ today: (flip = !flip) ? '2026-11-23' : TODAY });
       sink += p.timeline().length;
     };
   })(),
