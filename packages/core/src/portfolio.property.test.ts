@@ -162,6 +162,23 @@ describe('packed records', () => {
     );
   });
 
+  it('many notes in one Portfolio (checklist strings remembered from note to note) each give back their own events', () => {
+    fc.assert(
+      fc.property(fc.array(note, { minLength: 2, maxLength: 8 }), (texts) => {
+        const p = new Portfolio({ today });
+        texts.forEach((t, i) => p.upsert(`n${i}.md`, t));
+        const all = p.timeline();
+        texts.forEach((t, i) => {
+          const parsed = parseAccountNote(t);
+          const own = parsed.kind === 'account' && parsed.account ? buildAccountTimeline(parsed, `n${i}.md`, { today }) : [];
+          expect(all.filter((e) => e.file === `n${i}.md`)).toEqual(own);
+          expect(p.problems(`n${i}.md`)).toEqual(parsed.kind === 'account' ? lintAccount(parsed, { today }) : []);
+        });
+      }),
+      RUNS,
+    );
+  });
+
   it('a dated query answered from the accounts’ event days equals one answered from the sorted index, after today or the ladder moved', () => {
     const bound = fc.option(fc.oneof(day, fc.constantFrom('2026-13-45', 'soon', '')), { nil: undefined });
     const later = fc.option(fc.record({ today: fc.option(day, { nil: undefined }), outreachDays: fc.option(fc.constantFrom([30], [200, 1.5, 7]), { nil: undefined }) }), { nil: undefined });

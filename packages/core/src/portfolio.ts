@@ -300,7 +300,8 @@ export class Portfolio {
     for (const t of note.tasks) {
       if (!t.due) continue;
       d[at - 1]!++;
-      d.push(t.line * 2 + (t.closed ? 1 : 0), this.ref(t.due), t.id === undefined ? 0 : this.ref(t.id) + 1, this.ref(t.title));
+      const n = 2 * (d[at - 1]! - 1);
+      d.push(t.line * 2 + (t.closed ? 1 : 0), this.ref(t.due), t.id === undefined ? 0 : this.refAt(n, t.id) + 1, this.refAt(n + 1, t.title));
     }
     const text: string[] = [];
     for (const p of lintAccount(note, lintOpts)) {
@@ -345,6 +346,21 @@ export class Portfolio {
       out.push(p);
     }
     return out;
+  }
+
+  /**
+   * Checklist ids and titles usually come in the same order in every note (one playbook): slot
+   * `n` remembers the last string seen there, and a string equal to it skips the table lookup.
+   */
+  private readonly recent: string[] = [];
+  private readonly recentRefs: number[] = [];
+  private refAt(n: number, s: string): number {
+    if (this.recent[n] === s) return this.recentRefs[n]!;
+    const id = this.ref(s);
+    // The table's own copy: a memo never pins a note's text.
+    this.recent[n] = this.strings[id]!;
+    this.recentRefs[n] = id;
+    return id;
   }
 
   private ref(s: string): number {
