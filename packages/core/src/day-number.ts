@@ -10,9 +10,26 @@
  * dayNumber('1970-01-02') // 1
  */
 export function dayNumber(iso: string): number {
-  const y0 = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
+  // Digits read by char code (no slices, no Number parsing); anything else takes the slow path.
+  const y = digits(iso, 0, 4);
+  const m = digits(iso, 5, 7);
+  const d = digits(iso, 8, 10);
+  return y >= 0 && m >= 0 && d >= 0 ? civilDay(y, m, d) : civilDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** The decimal number in `s[a, b)`, or -1 when a character there is not a digit 0–9 (or missing). */
+function digits(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Days since 1970-01-01 of year `y0`, month `m`, day `d`. */
+function civilDay(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -57,18 +74,10 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function isIsoDay(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  let y = 0;
-  let m = 0;
-  let d = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = s.charCodeAt(i) - 48;
-    if (!(c >= 0 && c <= 9)) return false;
-    if (i < 4) y = y * 10 + c;
-    else if (i < 7) m = m * 10 + c;
-    else d = d * 10 + c;
-  }
-  // Years 0–99 are rejected, as `isIsoDate` (JS Date maps them to 1900–1999) does.
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  // Years 0–99 are rejected, as `isIsoDate` (JS Date maps them to 1900–1999) does; -1 (not digits) fails each test.
   return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
