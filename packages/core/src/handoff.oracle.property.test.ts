@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAccountNote, type AccountNote } from './account.js';
-import { checkHandoff, handoffProblems, locateSection, type HandoffItem, type HandoffItemId, type HandoffOptions, type HandoffReport } from './handoff.js';
+import { checkHandoff, handoffLint, handoffProblems, locateSection, type HandoffItem, type HandoffItemId, type HandoffOptions, type HandoffReport } from './handoff.js';
 import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, normalizeHeading, type EssentialId, type Heading, type HeadingId } from './sections.js';
 import { SECTION_PLACEHOLDERS, SECTION_PROMPTS, TITLE_PROMPT } from './templates.js';
 import { foldWidth, stripEol } from './text.js';
@@ -267,6 +267,32 @@ describe('checkHandoff against the original implementation', () => {
         same(checkHandoff(note), oldCheckHandoff(note));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('lints the essentials directly as handoffProblems(checkHandoff) does, in both locales', () => {
+    fc.assert(
+      fc.property(noteText, fc.constantFrom<'en' | 'ja'>('en', 'ja'), (text, locale) => {
+        const note = parseAccountNote(text);
+        same(handoffLint(note, locale), handoffProblems(oldCheckHandoff(note, { locale }), locale));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('skips the fold only for lines that fold to themselves (kana, kanji, ASCII), templates of every length included', () => {
+    const unit = fc.constantFrom(' ', '  ', '\t', '>', '-', '*', 'a', 'A', 'ａ', 'あ', 'ア', 'ｱ', 'ガ', 'か\u3099', '\u309b', '漢', '\uf900', 'ー', '、', '。', '・', '\u3000', '：', ':', '1');
+    const templateLike = fc.tuple(fc.constantFrom(...prompts, ...placeholders), fc.constantFrom('', '- ', '> ', '* ', '-'), fc.constantFrom('', ' ', '  ', 'x', 'あ', '\u3000', ' \u309b', 'ｱ', '\t'))
+      .map(([t, pre, post]) => pre + t + post);
+    fc.assert(
+      fc.property(fc.oneof(templateLike, fc.string({ unit, maxLength: 16 })), (line) => {
+        // Under a Handoff heading in an account note, so the section is found and its line checked.
+        const note = parseAccountNote(`---\nbaton: account\n---\n## Handoff\n### Proposal history\n${line}\n`);
+        expect(note.headings.some((h) => h.id === 'proposal_history')).toBe(true);
+        same(checkHandoff(note), oldCheckHandoff(note));
+        same(handoffLint(note, 'ja'), handoffProblems(oldCheckHandoff(note, { locale: 'ja' }), 'ja'));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

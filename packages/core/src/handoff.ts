@@ -94,36 +94,36 @@ export function handoffSummary(report: HandoffReport, locale: Locale): string {
  */
 export function handoffProblems(report: HandoffReport, locale: Locale = 'en'): Problem[] {
   const out: Problem[] = [];
-  for (const item of report.items) {
-    if (!item.essential || item.status === 'filled') continue;
-    const t = HEADING_TITLES[item.id];
-    out.push(
-      item.status === 'missing'
-        ? problem(
-            'handoff.missing-section',
-            'warning',
-            {
-              en: `The handoff has no "${t.en}" section. Add it so CS does not have to ask the customer again.`,
-              ja: `引き継ぎに「${t.ja}」の項目がありません。CSがお客様に聞き直さずに済むよう追加してください。`,
-            },
-            item.line,
-            locale,
-            item.id,
-          )
-        : problem(
-            'handoff.empty-section',
-            'warning',
-            {
-              en: `"${t.en}" is still empty. Ask sales to fill it in before the handoff meeting.`,
-              ja: `「${t.ja}」がまだ空欄です。引き継ぎミーティングまでに営業に記入してもらいましょう。`,
-            },
-            item.line,
-            locale,
-            item.id,
-          ),
-    );
+  for (const item of report.items) if (item.essential && item.status !== 'filled') out.push(essentialProblem(item.id, item.status === 'missing', item.line, locale));
+  return out;
+}
+
+/**
+ * `handoffProblems(checkHandoff(note, { locale }), locale)` without the report: only the
+ * essentials are located and checked, and no item objects are built (the lint's hot path).
+ */
+export function handoffLint(note: AccountNote, locale: Locale): Problem[] {
+  const title = titleOf(note);
+  const out: Problem[] = [];
+  for (const id of ESSENTIALS) {
+    const h = locate(note, id, title);
+    if (h === undefined) out.push(essentialProblem(id, true, 1, locale));
+    else if (!hasContent(note, h)) out.push(essentialProblem(id, false, h.line + 1, locale));
   }
   return out;
+}
+
+function essentialProblem(id: HandoffItemId, missing: boolean, line: number, locale: Locale): Problem {
+  const t = HEADING_TITLES[id][locale];
+  // Only the locale's message is built.
+  const message = missing
+    ? locale === 'ja'
+      ? `引き継ぎに「${t}」の項目がありません。CSがお客様に聞き直さずに済むよう追加してください。`
+      : `The handoff has no "${t}" section. Add it so CS does not have to ask the customer again.`
+    : locale === 'ja'
+      ? `「${t}」がまだ空欄です。引き継ぎミーティングまでに営業に記入してもらいましょう。`
+      : `"${t}" is still empty. Ask sales to fill it in before the handoff meeting.`;
+  return problem(missing ? 'handoff.missing-section' : 'handoff.empty-section', 'warning', message, line, locale, id);
 }
 
 /**
@@ -179,8 +179,22 @@ function isTemplate(line: string): boolean {
   const { texts, lengths } = templates();
   MARKER_RE.lastIndex = 0;
   MARKER_RE.test(line);
-  if (/^[\0-\x7f]*$/.test(line) && !/\s\s|[^\S ]/.test(line) && !lengths.has(Math.max(0, line.length - MARKER_RE.lastIndex - (line.endsWith(' ') ? 1 : 0)))) return false;
+  if (foldsToItself(line) && !lengths.has(Math.max(0, line.length - MARKER_RE.lastIndex - (line.endsWith(' ') ? 1 : 0)))) return false;
   return texts.has(fold(line));
+}
+
+/**
+ * True when `fold` only strips markers, trims and lower-cases the line (same length): ASCII
+ * without tabs, control characters or double spaces (`/^[\0-\x7f]*$/` and not `/\s\s|[^\S ]/`),
+ * or kana, kanji, `ー`, `、` and `。`, which NFKC and lower-casing leave as they are.
+ */
+function foldsToItself(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128 ? (c >= 9 && c <= 13) || (c === 32 && line.charCodeAt(i + 1) === 32) : !((c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3001 || c === 0x3002 || (c >= 0x4e00 && c <= 0x9fff)))
+      return false;
+  }
+  return true;
 }
 
 /** Quote and bullet markers; sticky, so `lastIndex` after `test` is where the text starts (no match array). */

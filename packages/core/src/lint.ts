@@ -1,8 +1,8 @@
 import type { AccountNote } from './account.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { daysApart } from './day-number.js';
-import { checkHandoff, handoffProblems } from './handoff.js';
-import { problem, sortProblems, type Locale, type Problem } from './problems.js';
+import { handoffLint } from './handoff.js';
+import { compareProblems, problem, sortProblems, type Locale, type Problem } from './problems.js';
 import { lintStakeholders } from './stakeholders.js';
 
 export interface LintOptions {
@@ -22,6 +22,8 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
   const a = note.account;
   if (!a) return sortProblems(note.problems);
   const line = (k: string): number => (note.frontmatter.keyLines.get(k) ?? 0) + 1;
+  // Messages are built in the one locale they are shown in.
+  const ja = locale === 'ja';
 
   let out: Problem[] = note.problems;
   if (a.stage !== 'churned') {
@@ -29,7 +31,7 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
     if (options.keyPersonContactDays !== undefined) lintOpts.contactDays = options.keyPersonContactDays;
     if (a.kickoff_date !== undefined) lintOpts.kickoffDate = a.kickoff_date;
     // concat copies once; spread pushes go through the iterator protocol.
-    out = out.concat(handoffProblems(checkHandoff(note, { locale }), locale), lintStakeholders(note.stakeholders, lintOpts));
+    out = out.concat(handoffLint(note, locale), lintStakeholders(note.stakeholders, lintOpts));
   } else out = out.slice();
 
   if (a.renewal_owner && a.csm_owner && a.renewal_owner.trim().toLowerCase() === a.csm_owner.trim().toLowerCase()) {
@@ -37,10 +39,7 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
       problem(
         'owners.renewal-equals-csm',
         'warning',
-        {
-          en: `renewal_owner and csm_owner are both ${a.csm_owner}: keep renewal and adoption support with different people`,
-          ja: `更新担当と活用支援担当がどちらも ${a.csm_owner} です。役割は別の人が持つのが基本です`,
-        },
+        ja ? `更新担当と活用支援担当がどちらも ${a.csm_owner} です。役割は別の人が持つのが基本です` : `renewal_owner and csm_owner are both ${a.csm_owner}: keep renewal and adoption support with different people`,
         line('renewal_owner'),
         locale,
         'renewal_owner',
@@ -55,10 +54,9 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
       problem(
         'renewal.passed',
         'warning',
-        {
-          en: `Renewal date ${a.renewal_date} has passed: record the renewal (new renewal_date) or set stage to churned`,
-          ja: `更新日 ${a.renewal_date} を過ぎています。更新後の renewal_date を記入するか、stage を churned にしてください`,
-        },
+        ja
+          ? `更新日 ${a.renewal_date} を過ぎています。更新後の renewal_date を記入するか、stage を churned にしてください`
+          : `Renewal date ${a.renewal_date} has passed: record the renewal (new renewal_date) or set stage to churned`,
         line(a.renewal_date_derived ? 'contract_start' : 'renewal_date'),
         locale,
         'renewal_date',
@@ -70,10 +68,7 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
       problem(
         'renewal.notice-soon',
         'warning',
-        {
-          en: `Notice deadline ${a.notice_deadline} is within 30 days: the customer can still cancel until then`,
-          ja: `解約通知期限 ${a.notice_deadline} まで30日以内です`,
-        },
+        ja ? `解約通知期限 ${a.notice_deadline} まで30日以内です` : `Notice deadline ${a.notice_deadline} is within 30 days: the customer can still cancel until then`,
         line('notice_days'),
         locale,
         'notice_days',
@@ -86,5 +81,6 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
   if (a.health === 'red' && a.stage !== 'churned') {
     out.push(problem('health.red', 'warning', { en: 'Health is red', ja: 'ヘルスが危険（red）です' }, line('health'), locale, 'health'));
   }
-  return sortProblems(out);
+  // `out` is this call's own array: sorted in place (same stable order as sortProblems' copy).
+  return out.sort(compareProblems);
 }
