@@ -40,8 +40,8 @@ function stripEmojiFields(s: string): string {
 }
 
 /** The date after `mark` (📅/✅): `mark YYYY-MM-DD` is read directly, anything else by `re`. */
-function dateField(text: string, mark: string, re: RegExp): string | undefined {
-  const i = text.indexOf(mark);
+function dateField(text: string, mark: string, re: RegExp, from = 0): string | undefined {
+  const i = text.indexOf(mark, from);
   if (i < 0) return undefined;
   const at = i + mark.length + 1;
   let d = text.charCodeAt(at - 1) === 32 ? text.slice(at, at + 10) : '';
@@ -75,19 +75,36 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
   while (blank(raw.charCodeAt(k))) k++;
   const text = raw.slice(k, eolAt(raw));
   if (hasBreak(text)) return undefined;
-  const idm = text.indexOf('<') < 0 ? null : ID_RE.exec(text);
   const done = status === 'x' || status === 'X';
-  let title = text;
-  if (idm) {
-    const end = idm.index + idm[0].length;
-    // `title <!-- baton:… --> 📅 …`: the emoji one space after the comment is the first field, so
-    // cutting there leaves the text before the comment (and the space, which trimEnd drops).
-    title =
-      text.search(FIELD_EMOJI_RE) === end + 1 && text.charCodeAt(end) === 32
-        ? text.slice(0, idm.index).trimEnd()
-        : stripEmojiFields(text.slice(0, idm.index) + text.slice(end));
-  } else title = stripEmojiFields(text);
+  let title: string;
+  let id: string | undefined;
+  let anchor: string | undefined;
+  const end = usualIdComment(text);
+  if (end >= 0) {
+    // `title <!-- baton:ID {ANCHOR} --> 📅 …` with no field emoji before: the title is the text
+    // before the comment (other trailing whitespace goes with the final trim, as trimEnd's would).
+    let e = comment.at;
+    while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
+    title = text.slice(0, e);
+    id = text.slice(comment.at + 11, comment.idEnd);
+    anchor = text.slice(comment.a0, comment.a1).trim() || undefined;
+  } else {
+    const idm = text.indexOf('<') < 0 ? null : ID_RE.exec(text);
+    if (idm) {
+      const end = idm.index + idm[0].length;
+      // `title <!-- baton:… --> 📅 …`: the emoji one space after the comment is the first field, so
+      // cutting there leaves the text before the comment (and the space, which trimEnd drops).
+      title =
+        text.search(FIELD_EMOJI_RE) === end + 1 && text.charCodeAt(end) === 32
+          ? text.slice(0, idm.index).trimEnd()
+          : stripEmojiFields(text.slice(0, idm.index) + text.slice(end));
+    } else title = stripEmojiFields(text);
+    id = idm?.[1];
+    anchor = idm?.[2]?.trim() || undefined;
+  }
   if (title.indexOf('^') >= 0) title = title.replace(/\s+\^[\w-]+\s*$/, '');
+  // On the usual shape no 📅 or ✅ comes before the comment's end.
+  const from = end + 1;
   return {
     line,
     status,
@@ -95,11 +112,50 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
     closed: done || status === '-',
     text,
     title: title.trim(),
-    due: dateField(text, '📅', DUE_RE),
-    doneDate: dateField(text, '✅', DONE_RE),
-    id: idm?.[1],
-    anchor: idm?.[2]?.trim() || undefined,
+    due: dateField(text, '📅', DUE_RE, from),
+    doneDate: dateField(text, '✅', DONE_RE, from),
+    id,
+    anchor,
   };
+}
+
+/** Where `usualIdComment` found the comment, its id's end and its anchor (reused: no object per line). */
+const comment = { at: 0, idEnd: 0, a0: 0, a1: 0 };
+
+/**
+ * The usual `<!-- baton:ID {ANCHOR} -->` + ` 📅` read by hand: the comment's end (the rest in
+ * `comment`), or -1 for any other shape (then ID_RE decides). Valid only when
+ * this is ID_RE's match: the first `<!--` of the text is this one, the id is ID_RE's greedy run, and
+ * one or more spaces, `{…}`, spaces and `-->` follow — the first try of ID_RE's backtracking order.
+ * Also -1 when a code unit that may start a field emoji comes before the comment's end, or
+ * `📅` does not follow it after one space, so the title is all that precedes the comment.
+ */
+function usualIdComment(text: string): number {
+  const at = text.indexOf('<!--');
+  if (at < 0 || !text.startsWith(' baton:', at + 4)) return -1;
+  let k = at + 11;
+  let c = text.charCodeAt(k);
+  if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) return -1;
+  do c = text.charCodeAt(++k);
+  while ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 45);
+  const idEnd = k;
+  if (c !== 32) return -1;
+  while (c === 32) c = text.charCodeAt(++k);
+  if (c !== 123) return -1;
+  const a0 = k + 1;
+  const a1 = text.indexOf('}', a0);
+  if (a1 < 0) return -1;
+  k = a1 + 1;
+  while (text.charCodeAt(k) === 32) k++;
+  if (!text.startsWith('-->', k)) return -1;
+  const end = k + 3;
+  // The first field emoji is the `📅` one space after the comment (one native search beats a loop).
+  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 2) !== 0xdcc5 || text.search(FIELD_EMOJI_RE) !== end + 1) return -1;
+  comment.at = at;
+  comment.idEnd = idEnd;
+  comment.a0 = a0;
+  comment.a1 = a1;
+  return end;
 }
 
 /** Every task outside code fences. */
