@@ -10,8 +10,10 @@
  *   that is not null/true/false in any case nor a number other than a plain decimal integer;
  * - `'text'` / `"text"` with no quote inside (and no backslash in double quotes): no escapes to apply;
  * - `[]` or `[word, word words]`: a flow sequence of plain ASCII words.
+ *
+ * `keyLines`, when given, gets each key's line index (part of it when the answer is undefined).
  */
-export function readFlatYaml(lines: readonly string[], from: number, to: number): Record<string, unknown> | undefined {
+export function readFlatYaml(lines: readonly string[], from: number, to: number, keyLines?: Map<string, number>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
@@ -31,6 +33,7 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number)
     const value = s === e ? null : flatValue(line.slice(s, e));
     if (value === undefined) return undefined;
     out[key] = value;
+    keyLines?.set(key, i);
   }
   return out;
 }

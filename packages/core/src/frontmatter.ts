@@ -69,6 +69,13 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
   }
   const yamlLines = lines.slice(1, fm.endLine);
   fm.raw = yamlLines.join('');
+  // Flat `key: scalar` frontmatter (nearly every note) skips js-yaml, and its keys' lines come with
+  // it: there each non-empty line is `key:` with a plain key, just what the scan below would find.
+  if (parsed === undefined) {
+    fm.data = readFlatYaml(lines, 1, fm.endLine, fm.keyLines);
+    if (fm.data) return fm;
+    fm.keyLines.clear();
+  }
   for (let i = 1; i < fm.endLine; i++) {
     const l = lines[i] ?? '';
     if (!KEY_RE.test(l)) continue;
@@ -85,9 +92,6 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
     fm.data = parsed;
     return fm;
   }
-  // Flat `key: scalar` frontmatter (nearly every note) skips js-yaml; anything else still goes there.
-  fm.data = readFlatYaml(lines, 1, fm.endLine);
-  if (fm.data) return fm;
   try {
     const value = load(fm.raw, { schema: CORE_SCHEMA, json: false });
     if (value === null || value === undefined) fm.data = {};
