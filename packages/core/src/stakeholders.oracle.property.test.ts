@@ -822,4 +822,26 @@ describe('stakeholder reader and lint against the original implementation', () =
       same(readStakeholders(note, 'en'), oldReadStakeholders(note, 'en'));
     }
   });
+
+  it('lintStakeholders builds the same message in each locale for every lint (stale, left, missed kickoff, one department)', () => {
+    const person = fc
+      .record({
+        name: fc.constantFrom('Ann', '佐藤 花子', 'Ben'),
+        role: fc.constantFrom('Decision maker', '決裁者', 'User', ''),
+        key: fc.constantFrom('✓', '', 'yes'),
+        kickoff: fc.constantFrom('✓', ''),
+        last: fc.constantFrom('2026-01-01', '2026-11-20', '', 'soon'),
+        dept: fc.constantFrom('Ops', '営業', ''),
+        status: fc.constantFrom('', 'left', '退職'),
+      })
+      .map((p) => `| ${p.name} | ${p.role} | ${p.key} | ${p.kickoff} | ${p.last} | ${p.dept} | ${p.status} |`);
+    const options = fc.record({ today: fc.constantFrom('2026-11-22', '2026-03-15'), locale: fc.constantFrom<Locale>('en', 'ja'), kickoffDate: fc.constantFrom('2026-01-10', '2027-01-01') });
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 5 }), options, (rows, opts: StakeholderLintOptions) => {
+        const note = noteOf(`## Stakeholders\n\n| Name | Role | Key person | Kickoff | Last contact | Department | Status |\n|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`);
+        same(lintStakeholders(readStakeholders(note, 'ja').table, opts), oldLintStakeholders(oldReadStakeholders(note, 'ja').table, opts));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

@@ -475,14 +475,9 @@ function readCell(s: Stakeholder, key: StakeholderColumn, cell: string, problems
     }
     case 'role': {
       const unknown = s.otherRoles;
-      for (const part of ROLE_SPLIT_RE.test(cell) ? cell.split(ROLE_SPLIT_RE) : [cell]) {
-        const t = part.trim();
-        if (t === '') continue;
-        const r = words().role.get(norm(t));
-        if (r) {
-          if (!s.roles.includes(r)) s.roles.push(r);
-        } else if (!unknown.includes(t)) unknown.push(t);
-      }
+      // A single role (the usual cell) needs no split array.
+      if (ROLE_SPLIT_RE.test(cell)) for (const part of cell.split(ROLE_SPLIT_RE)) addRole(s, part);
+      else addRole(s, cell);
       if (unknown.length > 0)
         problems.push(
           problem(
@@ -548,6 +543,16 @@ function readCell(s: Stakeholder, key: StakeholderColumn, cell: string, problems
   }
 }
 
+/** One part of a role cell: a known role once, anything else kept as written (trimmed) once. */
+function addRole(s: Stakeholder, part: string): void {
+  const t = part.trim();
+  if (t === '') return;
+  const r = words().role.get(norm(t));
+  if (r) {
+    if (!s.roles.includes(r)) s.roles.push(r);
+  } else if (!s.otherRoles.includes(t)) s.otherRoles.push(t);
+}
+
 function allEmpty(cells: readonly string[]): boolean {
   for (const c of cells) if (c !== '') return false;
   return true;
@@ -593,7 +598,7 @@ function readTable(raw: RawTable, head: ReturnType<typeof columnsOf>, problems: 
         problem(
           'stakeholders.duplicate-name',
           'warning',
-          { en: `"${row.name}" is listed twice (first on line ${first + 1})`, ja: `「${row.name}」が2回記載されています（最初は${first + 1}行目）` },
+          locale === 'ja' ? `「${row.name}」が2回記載されています（最初は${first + 1}行目）` : `"${row.name}" is listed twice (first on line ${first + 1})`,
           i + 1,
           locale,
           'name',
@@ -939,6 +944,7 @@ export interface StakeholderLintOptions {
  */
 export function lintStakeholders(table: StakeholderTable | undefined, options: StakeholderLintOptions): Problem[] {
   const locale = options.locale ?? table?.locale ?? 'en';
+  const ja = locale === 'ja';
   const out: Problem[] = [];
   if (!table)
     return [
@@ -981,7 +987,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
           problem(
             'stakeholders.decision-maker-missed-kickoff',
             'warning',
-            { en: `Decision maker ${d.name} did not attend the kickoff: share the goals with them directly`, ja: `決裁者の${d.name}さんがキックオフに不参加です。目的とゴールを直接共有しましょう` },
+            ja ? `決裁者の${d.name}さんがキックオフに不参加です。目的とゴールを直接共有しましょう` : `Decision maker ${d.name} did not attend the kickoff: share the goals with them directly`,
             d.line + 1,
             locale,
             'kickoff',
@@ -996,7 +1002,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
       problem(
         'stakeholders.key-persons-one-department',
         'warning',
-        { en: `All key persons are in ${firstKey.department}: add one from another department`, ja: `キーパーソンが全員「${firstKey.department}」です。他部署にもキーパーソンを作りましょう` },
+        ja ? `キーパーソンが全員「${firstKey.department}」です。他部署にもキーパーソンを作りましょう` : `All key persons are in ${firstKey.department}: add one from another department`,
         firstKey.line + 1,
         locale,
         'department',
@@ -1009,7 +1015,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
         problem(
           'stakeholders.key-person-left',
           'warning',
-          { en: `Key person ${r.name} has left: find who takes over the relationship`, ja: `キーパーソンの${r.name}さんが離任しました。後任との関係を作りましょう` },
+          ja ? `キーパーソンの${r.name}さんが離任しました。後任との関係を作りましょう` : `Key person ${r.name} has left: find who takes over the relationship`,
           r.line + 1,
           locale,
           'status',
@@ -1025,9 +1031,14 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
         problem(
           'stakeholders.stale-contact',
           'warning',
+          // Only the locale's message is built.
           days === undefined
-            ? { en: `No contact recorded with key person ${r.name}`, ja: `キーパーソンの${r.name}さんとの接触記録がありません` }
-            : { en: `No contact with key person ${r.name} for ${days} days`, ja: `キーパーソンの${r.name}さんと${days}日間接触がありません` },
+            ? ja
+              ? `キーパーソンの${r.name}さんとの接触記録がありません`
+              : `No contact recorded with key person ${r.name}`
+            : ja
+              ? `キーパーソンの${r.name}さんと${days}日間接触がありません`
+              : `No contact with key person ${r.name} for ${days} days`,
           r.line + 1,
           locale,
           'last_contact',
