@@ -23,7 +23,7 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
     const key = line.slice(0, colon);
     // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
     // already "set" on a fresh object: all of them, and duplicates, go to js-yaml.
-    if (out[key] !== undefined || DECLINE_RE.test(key)) return undefined;
+    if (out[key] !== undefined || declined(key)) return undefined;
     // LINE_RE matched: the value lies between the spaces after `:` and the spaces + EOL at the end
     // (no other character up to U+0020 is left on the line).
     let s = colon + 1;
@@ -67,5 +67,13 @@ function flatValue(v: string): unknown {
 
 /** A plain scalar (as LINE_RE lets one start): a string, a simple int, or undefined. */
 function plain(v: string): unknown {
-  return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
+  const c = v.charCodeAt(0);
+  if (c >= 48 && c <= 57) return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
+  return declined(v) ? undefined : v;
+}
+
+/** DECLINE_RE on a word that does not start with a digit: only null/true/false, so only n, t, f can start a match. */
+function declined(v: string): boolean {
+  const l = v.charCodeAt(0) | 32;
+  return (l === 110 || l === 116 || l === 102) && DECLINE_RE.test(v);
 }
