@@ -44,9 +44,12 @@ function dateField(text: string, mark: string, re: RegExp, from = 0): string | u
   const i = text.indexOf(mark, from);
   if (i < 0) return undefined;
   const at = i + mark.length + 1;
-  let d = text.charCodeAt(at - 1) === 32 ? text.slice(at, at + 10) : '';
-  if (!isIsoDay(d)) d = re.exec(text)?.[1] ?? '';
-  return isIsoDay(d) ? d : undefined;
+  if (text.charCodeAt(at - 1) === 32) {
+    const d = text.slice(at, at + 10);
+    if (isIsoDay(d)) return d;
+  }
+  const d = re.exec(text)?.[1];
+  return d !== undefined && isIsoDay(d) ? d : undefined;
 }
 
 
@@ -68,8 +71,10 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
   }
   if (!blank(c)) return undefined;
   while (blank(c)) c = raw.charCodeAt(++k);
+  // The status is one code unit: a line break there (hasBreak) is one of four codes.
+  const s = raw.charCodeAt(k + 1);
+  if (c !== 91 || raw.charCodeAt(k + 2) !== 93 || s === 10 || s === 13 || s === 0x2028 || s === 0x2029) return undefined;
   const status = raw.charAt(k + 1);
-  if (c !== 91 || raw.charCodeAt(k + 2) !== 93 || hasBreak(status)) return undefined;
   k += 3;
   if (!blank(raw.charCodeAt(k))) return undefined;
   while (blank(raw.charCodeAt(k))) k++;
