@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { readFlatYaml } from './flat-yaml.js';
 import { splitLinesKeepEol } from './text.js';
+import { sameStrict } from './__fixtures__/oracles.js';
 
 const fast = (raw: string) => {
   const lines = splitLinesKeepEol(raw);
@@ -18,18 +19,7 @@ const slow = (raw: string): unknown => {
   }
 };
 
-/** Deep equality that also checks key order and tells 0 from -0 and NaN from a string. */
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return ka.join('\0') === kb.join('\0') && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return a === b;
-}
+const same = sameStrict;
 
 /** fast(raw) is undefined or exactly js-yaml's mapping. */
 function agrees(raw: string): void {

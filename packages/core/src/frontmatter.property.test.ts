@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { load, CORE_SCHEMA, YAMLException } from 'js-yaml';
 import { readFrontmatter, type Frontmatter } from './frontmatter.js';
 import { splitLinesKeepEol, stripBom, stripEol } from './text.js';
+import { sameStrict } from './__fixtures__/oracles.js';
 
 // The regex-per-line readFrontmatter that the charCode scan and the flat-YAML fast path replaced: the oracle.
 const OPEN_RE = /^---[ \t]*$/;
@@ -55,19 +56,7 @@ function oracle(text: string, lines: string[] = splitLinesKeepEol(text), parsed?
   return fm;
 }
 
-/** Deep equality that also checks key order and tells 0 from -0. */
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
-  if (a instanceof Map) return b instanceof Map && same([...a], [...b]);
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return ka.join('\0') === kb.join('\0') && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return a === b;
-}
+const same = sameStrict;
 
 function agrees(text: string, parsed?: Record<string, unknown>): void {
   const lines = splitLinesKeepEol(text);

@@ -1,40 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDay } from './day-number.js';
 import { parseTaskLine, scanTasks, type Task } from './tasks.js';
-import { fencedLines, splitLinesKeepEol, stripEol } from './text.js';
-
+import { fencedLines, splitLinesKeepEol } from './text.js';
 // The regex-based parser parseTaskLine replaced, kept as the oracle: every line must give the same Task.
-const TASK_RE = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
-const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^}]*)\})?\s*-->/;
-const DUE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
-const DONE_RE = /✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
-const EMOJI_FIELDS_RE = /\s*(?:📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)\uFE0F?.*$/u;
-function oracle(raw: string, line: number): Task | undefined {
-  const m = TASK_RE.exec(stripEol(raw));
-  if (!m) return undefined;
-  const status = m[3] ?? ' ';
-  const text = m[4] ?? '';
-  const idm = ID_RE.exec(text);
-  const date = (re: RegExp) => {
-    const d = re.exec(text)?.[1];
-    return d && isIsoDay(d) ? d : undefined;
-  };
-  const done = status === 'x' || status === 'X';
-  const title = (idm ? text.slice(0, idm.index) + text.slice(idm.index + idm[0].length) : text).replace(EMOJI_FIELDS_RE, '').replace(/\s+\^[\w-]+\s*$/, '');
-  return {
-    line,
-    status,
-    done,
-    closed: done || status === '-',
-    text,
-    title: title.trim(),
-    due: date(DUE_RE),
-    doneDate: date(DONE_RE),
-    id: idm?.[1],
-    anchor: idm?.[2]?.trim() || undefined,
-  };
-}
+import { regexTaskLine as oracle } from './__fixtures__/oracles.js';
 
 const same = (a: Task | undefined, b: Task | undefined) => {
   expect(a).toEqual(b);

@@ -1,38 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDay } from './day-number.js';
 import { parseTaskLine, type Task } from './tasks.js';
-import { stripEol } from './text.js';
-
 // The regex parser, as the oracle for the hand-read `<!-- baton:ID {ANCHOR} --> 📅 DATE` shape.
-const TASK_RE = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
-const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^}]*)\})?\s*-->/;
-const FIELDS_RE = /\s*(?:📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)\uFE0F?.*$/u;
-function oracle(raw: string, line: number): Task | undefined {
-  const m = TASK_RE.exec(stripEol(raw));
-  if (!m) return undefined;
-  const status = m[3] ?? ' ';
-  const text = m[4] ?? '';
-  const idm = ID_RE.exec(text);
-  const date = (re: RegExp) => {
-    const d = re.exec(text)?.[1];
-    return d && isIsoDay(d) ? d : undefined;
-  };
-  const done = status === 'x' || status === 'X';
-  const rest = idm ? text.slice(0, idm.index) + text.slice(idm.index + idm[0].length) : text;
-  return {
-    line,
-    status,
-    done,
-    closed: done || status === '-',
-    text,
-    title: rest.replace(FIELDS_RE, '').replace(/\s+\^[\w-]+\s*$/, '').trim(),
-    due: date(/📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u),
-    doneDate: date(/✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u),
-    id: idm?.[1],
-    anchor: idm?.[2]?.trim() || undefined,
-  };
-}
+import { regexTaskLine as oracle } from './__fixtures__/oracles.js';
 
 const one = <T>(usual: T, ...odd: T[]) => fc.oneof({ weight: 3, arbitrary: fc.constant(usual) }, fc.constantFrom(usual, ...odd));
 const title = fc.constantFrom(
