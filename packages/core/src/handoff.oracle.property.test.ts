@@ -262,8 +262,9 @@ describe('checkHandoff against the original implementation', () => {
   it('folds template text the same way', () => {
     fc.assert(
       fc.property(fc.oneof(dressed, bodyLine, fc.string({ unit: fc.constantFrom(' ', '\t', '>', '-', '*', '+', 'A', 'a', 'Ａ', '\u3000', '\u00a0', '：', '1', '.'), maxLength: 12 })), (line) => {
-        const section = `## Proposal history\n${line}\n`;
-        const note = parseAccountNote(section);
+        // Under a Handoff heading in an account note: without one the section is missing and the line never checked.
+        const note = parseAccountNote(`---\nbaton: account\n---\n## Handoff\n### Proposal history\n${line}\n`);
+        expect(note.headings.some((h) => h.id === 'proposal_history')).toBe(true);
         same(checkHandoff(note), oldCheckHandoff(note));
       }),
       { numRuns: 1500 },
