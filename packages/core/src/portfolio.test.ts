@@ -44,6 +44,13 @@ describe('Portfolio', () => {
       expect(p.timeline()[0]).not.toBe(before);
     }
     expect(p.today).toBe('2026-11-23');
+    // A host that changes its settings array in place does not change the Portfolio's ladder.
+    const ladder = [90, 30];
+    p.setOptions({ outreachDays: ladder });
+    const kept = p.timeline().filter((e) => e.kind === 'outreach').length;
+    ladder.push(60);
+    p.setOptions({ outreachDays: ladder });
+    expect(p.timeline().filter((e) => e.kind === 'outreach').length).toBeGreaterThan(kept);
   });
 
   it('drops a note that stops being an account', () => {

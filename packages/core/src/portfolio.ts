@@ -43,6 +43,11 @@ const OPTION_KEYS = ['today', 'locale', 'outreachDays', 'firstContactBusinessDay
 const EVERY_OPTION: Exclude<keyof PortfolioOptions, (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
 void EVERY_OPTION;
 
+/** A copy the host cannot change behind the Portfolio's back (the outreach ladder is an array). */
+function ownOptions(o: PortfolioOptions): PortfolioOptions {
+  return o.outreachDays ? { ...o, outreachDays: [...o.outreachDays] } : { ...o };
+}
+
 /** Problem severities in the order their codes are packed. */
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -139,7 +144,7 @@ export class Portfolio {
   protected readonly unreadable = new Set<string>();
 
   constructor(options: PortfolioOptions) {
-    this.options = { ...options };
+    this.options = ownOptions(options);
   }
 
   get size(): number {
@@ -209,7 +214,7 @@ export class Portfolio {
   /** Changes today, locale or ladders; rebuilds events from the cached records (no re-parse). */
   setOptions(partial: Partial<PortfolioOptions>): void {
     const before = this.options;
-    const next = { ...this.options, ...partial };
+    const next = ownOptions({ ...this.options, ...partial });
     // Views set today and the locale before every render: unchanged options keep the sorted timeline.
     if (OPTION_KEYS.every((k) => String(before[k]) === String(next[k]))) {
       this.options = next;
