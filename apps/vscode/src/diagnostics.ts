@@ -51,8 +51,8 @@ export function registerDiagnostics(ctx: BatonContext): vscode.Disposable {
         if (document.isClosed || document.languageId !== 'markdown') return;
         if (document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote') {
           // One parse while typing: the index re-reads the note and its problems become the diagnostics.
-          const today = ctx.today();
-          if (ctx.index.portfolio.today !== today) ctx.index.portfolio.setOptions({ today });
+          // Keeps the sorted timeline unless the day changed.
+          ctx.index.portfolio.setOptions({ today: ctx.today() });
           ctx.index.update(document.uri, document.getText());
           collection.set(document.uri, toDiagnostics(document, ctx.index.problems(document.uri)));
         } else run(document);

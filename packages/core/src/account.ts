@@ -392,7 +392,6 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
   return a;
 }
 
-
 /** Field messages by the code a schema reports; `min:N` / `max:N` carry their bound. */
 const FIELD_MESSAGES: Record<string, (n: string) => Bilingual> = {
   stage: () => ({ en: `expected one of ${STAGES.join(', ')} (or 運用, 活用, ファン化, 解約 …)`, ja: `${STAGES.join('・')}、または 運用・活用・ファン化・解約 などのいずれかを書いてください` }),

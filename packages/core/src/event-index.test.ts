@@ -39,7 +39,7 @@ describe('EventIndex', () => {
         );
         const ordered = [...lists].sort((x, y) => (x[0]!.account < y[0]!.account ? -1 : x[0]!.account > y[0]!.account ? 1 : x[0]!.file < y[0]!.file ? -1 : 1));
         const index = EventIndex.fromAccounts(ordered);
-        // Identity, not only equality: ties keep the order `from` keeps.
+        // Ids are unique, so equal lists hold the same events in the same order (ties included).
         expect(index.all()).toStrictEqual(sortEvents(lists.flat()));
         expect(EventIndex.from(lists.flat()).all()).toStrictEqual(sortEvents(lists.flat()));
         expect(index.all().every((e, i, all) => i === 0 || all[i - 1]!.date <= e.date)).toBe(true);

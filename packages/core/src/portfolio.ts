@@ -37,11 +37,18 @@ export const ACCOUNT_KEYS = [
   'notice_deadline',
 ] as const;
 
-/** Every option the records' events and problems depend on (arrays compare by their values). */
-const OPTION_KEYS = ['today', 'locale', 'outreachDays', 'firstContactBusinessDays', 'dueSoonDays', 'keyPersonContactDays'] as const satisfies readonly (keyof PortfolioOptions)[];
-/** Compile-time: a new option must be added to OPTION_KEYS, or setOptions would not notice it changed. */
-const EVERY_OPTION: Exclude<keyof PortfolioOptions, (typeof OPTION_KEYS)[number]> extends never ? true : never = true;
-void EVERY_OPTION;
+/**
+ * Every option, and whether the accounts' event days depend on it. Typed as a record of all keys,
+ * so a new option cannot be left out and go unnoticed by `setOptions`.
+ */
+const MOVES_DAYS: Record<keyof PortfolioOptions, boolean> = {
+  today: false,
+  locale: false,
+  outreachDays: true,
+  firstContactBusinessDays: true,
+  dueSoonDays: false,
+  keyPersonContactDays: false,
+};
 
 /** A copy the host cannot change behind the Portfolio's back (the outreach ladder is an array). */
 function ownOptions(o: PortfolioOptions): PortfolioOptions {
@@ -214,16 +221,13 @@ export class Portfolio {
   /** Changes today, locale or ladders; rebuilds events from the cached records (no re-parse). */
   setOptions(partial: Partial<PortfolioOptions>): void {
     const before = this.options;
-    const next = ownOptions({ ...this.options, ...partial });
+    this.options = ownOptions({ ...before, ...partial });
+    // Arrays compare by their values (the ladder is a copy of the host's).
+    const changed = (Object.keys(MOVES_DAYS) as (keyof PortfolioOptions)[]).filter((k) => String(before[k]) !== String(this.options[k]));
     // Views set today and the locale before every render: unchanged options keep the sorted timeline.
-    if (OPTION_KEYS.every((k) => String(before[k]) === String(next[k]))) {
-      this.options = next;
-      return;
-    }
-    this.options = next;
+    if (changed.length === 0) return;
     this.lint = undefined;
-    // Event days do not depend on today or the locale; the outreach ladder and first-contact days move them.
-    const moved = `${before.outreachDays}|${before.firstContactBusinessDays}` !== `${this.options.outreachDays}|${this.options.firstContactBusinessDays}`;
+    const moved = changed.some((k) => MOVES_DAYS[k]);
     for (const r of this.records.values()) {
       r.events = undefined;
       if (moved) r.days = undefined;

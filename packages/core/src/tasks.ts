@@ -52,7 +52,6 @@ function dateField(text: string, mark: string, re: RegExp, from = 0): string | u
   return d !== undefined && isIsoDay(d) ? d : undefined;
 }
 
-
 /**
  * Parses one line as a task, or undefined when it is not one. TASK_RE read by hand (no match
  * array): its prefix is any run of spaces, tabs and `>`, and each later part starts with a
@@ -96,13 +95,13 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
   } else {
     const idm = text.indexOf('<') < 0 ? null : ID_RE.exec(text);
     if (idm) {
-      const end = idm.index + idm[0].length;
+      const after = idm.index + idm[0].length;
       // `title <!-- baton:… --> 📅 …`: the emoji one space after the comment is the first field, so
       // cutting there leaves the text before the comment (and the space, which trimEnd drops).
       title =
-        text.search(FIELD_EMOJI_RE) === end + 1 && text.charCodeAt(end) === 32
+        text.search(FIELD_EMOJI_RE) === after + 1 && text.charCodeAt(after) === 32
           ? text.slice(0, idm.index).trimEnd()
-          : stripEmojiFields(text.slice(0, idm.index) + text.slice(end));
+          : stripEmojiFields(text.slice(0, idm.index) + text.slice(after));
     } else title = stripEmojiFields(text);
     id = idm?.[1];
     anchor = idm?.[2]?.trim() || undefined;

@@ -117,7 +117,6 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
   const a = note.account;
   if (!a) return [];
   const { today } = options;
-  const dueSoon = dayNumber(today) + (options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   const events: TimelineEvent[] = [];
   const churned = a.stage === 'churned';
   eachAccountEvent(note, options, (slot, date, kind, line, owner, title, status, detail) => {
@@ -132,7 +131,8 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
       line,
       owner,
       stage: a.stage,
-      status: status ?? milestoneStatus(date, today, dueSoon),
+      // Always set here: only a `datesOnly` walk leaves it out.
+      status: status!,
       title,
     };
     if (detail !== undefined) e.detail = detail;
@@ -141,7 +141,7 @@ export function accountEvents(note: TimelineSource, file: string, options: Timel
   return events;
 }
 
-/** What `eachAccountEvent` hands over per event; `status` is left out for milestones (done before today, else by date). */
+/** What `eachAccountEvent` hands over per event; `status` is undefined only with `datesOnly`. */
 export type EventSink = (
   slot: string,
   date: IsoDate,
@@ -172,7 +172,8 @@ export function eachAccountEvent(note: TimelineSource, options: TimelineOptions,
   const push = (slot: string, date: IsoDate, kind: EventKind, line: number, owner: string | undefined, title: string, status?: EventStatus, detail?: string) => {
     // Off the calendar a note can hold (kickoff 9999-01-01 + one year): no event rather than a bad date.
     if (!isIsoDay(date)) return;
-    emit(slot, date, kind, line, owner, title, status, detail);
+    // A milestone is done once its day has passed.
+    emit(slot, date, kind, line, owner, title, status ?? (datesOnly ? undefined : milestoneStatus(date, today, dueSoon)), detail);
   };
 
   push('', a.contract_start, 'contract-start', keyLine('contract_start'), a.sales_owner ?? csm, kindLabel('contract-start', locale));
