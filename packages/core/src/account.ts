@@ -335,9 +335,15 @@ function keyLine(fm: Frontmatter, key: string | undefined): number {
 }
 
 function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account | undefined {
-  const data: Record<string, unknown> = { ...fm.data };
   // An empty value (`kickoff_date:`) means "not known yet", as in Obsidian's Properties editor.
-  for (const k in data) if (data[k] === null || data[k] === '') delete data[k];
+  // Copied without those keys rather than deleted from a copy: `delete` turns an object into a
+  // slow hash map, and every later read of the account would pay for it.
+  const data: Record<string, unknown> = {};
+  for (const k of Object.keys(fm.data ?? {})) {
+    const v = fm.data![k];
+    // defineProperty: a `__proto__` key (js-yaml keeps it as an own key) stays a plain key.
+    if (v !== null && v !== '') k === '__proto__' ? Object.defineProperty(data, k, { value: v, writable: true, enumerable: true, configurable: true }) : (data[k] = v);
+  }
   // Checked in place (this copy is the account): a key that fails is left as written, and the
   // fixed value of a valid key passes its check again unchanged, so the second pass below reads
   // the same as one over the written values.

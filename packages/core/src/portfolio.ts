@@ -321,7 +321,8 @@ export class Portfolio {
     const days: number[] = [];
     eachAccountEvent(note, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0), true);
     // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
-    return { data: encode(d), text: flatCopy(text.join('')), events: undefined, days: encode(days) };
+    // Two or more messages join into one new flat string; a single one may be a slice of the note.
+    return { data: encode(d), text: text.length > 1 ? text.join('') : flatCopy(text[0] ?? ''), events: undefined, days: encode(days) };
   }
 
   /** 0 absent, 1 false, 2 true, 3 -0; then a string (table index k), a whole number k or another number (its text at k): 4 + 3k + type. */
