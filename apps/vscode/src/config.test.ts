@@ -21,6 +21,7 @@ describe('settings', () => {
     expect(s.dueSoonDays).toBe(14);
     expect(s.accountsFolder).toBe('Clients');
     expect(s.locale).toBe('ja');
+    expect(s.indexCache).toBe(true);
   });
 
   it('keeps valid values', () => {
@@ -29,6 +30,8 @@ describe('settings', () => {
     expect(s.outreachDays).toEqual([90, 30]);
     expect(s.firstContactBusinessDays).toBe(5);
     expect(s.keyPersonContactDays).toBe(30);
+    _state.config = { indexCache: false };
+    expect(readSettings().indexCache).toBe(false);
   });
 
   it('formats today in local time', () => {

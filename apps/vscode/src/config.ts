@@ -11,6 +11,8 @@ export interface BatonSettings {
   keyPersonContactDays: number;
   dueSoonDays: number;
   fiscalYearStartMonth: number;
+  /** Keep the workspace index in VS Code's workspace storage between sessions (`baton.indexCache`). */
+  indexCache: boolean;
 }
 
 function positiveInts(value: unknown, fallback: number[]): number[] {
@@ -42,6 +44,7 @@ export function readSettings(): BatonSettings {
     keyPersonContactDays: nonNegativeInt(c.get('keyPersonContactDays'), D.keyPersonContactDays) || D.keyPersonContactDays,
     dueSoonDays: nonNegativeInt(c.get('dueSoonDays'), D.dueSoonDays),
     fiscalYearStartMonth: month >= 1 && month <= 12 ? month : D.fiscalYearStartMonth,
+    indexCache: c.get('indexCache') !== false,
   };
 }
 

@@ -24,6 +24,9 @@ export interface BatonApi {
   activationMs: number;
 }
 
+/** The index of the running extension: `deactivate` waits for its cache to be written. */
+let current: WorkspaceIndex | undefined;
+
 /**
  * Registers commands, views and listeners only; the workspace scan starts after activation
  * returns, so opening VS Code never waits for Baton.
@@ -31,14 +34,19 @@ export interface BatonApi {
 export function activate(extension: vscode.ExtensionContext): BatonApi {
   const started = performance.now();
   const first = readSettings();
-  const index = new WorkspaceIndex({
-    today: localToday(),
-    locale: first.locale,
-    outreachDays: first.outreachDays,
-    firstContactBusinessDays: first.firstContactBusinessDays,
-    dueSoonDays: first.dueSoonDays,
-    keyPersonContactDays: first.keyPersonContactDays,
-  });
+  const index = new WorkspaceIndex(
+    {
+      today: localToday(),
+      locale: first.locale,
+      outreachDays: first.outreachDays,
+      firstContactBusinessDays: first.firstContactBusinessDays,
+      dueSoonDays: first.dueSoonDays,
+      keyPersonContactDays: first.keyPersonContactDays,
+    },
+    // Workspace storage, never the workspace folder; undefined when no folder is open.
+    { dir: extension.storageUri, version: String(extension.extension.packageJSON.version), enabled: () => readSettings().indexCache },
+  );
+  current = index;
   const ctx: BatonContext = { extension, index, settings: readSettings, today: () => localToday() };
   const tree = new RenewalsTree(ctx);
 
@@ -71,4 +79,8 @@ export function activate(extension: vscode.ExtensionContext): BatonApi {
   return { context: ctx, activationMs };
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+  const index = current;
+  current = undefined;
+  return index?.flush();
+}

@@ -1,24 +1,79 @@
 import * as vscode from 'vscode';
-import { Portfolio, type Problem, type TimelineOptions } from '@baton/core';
+import { SnapshotPortfolio, type PortfolioOptions, type PortfolioSnapshot, type Problem } from '@baton/core';
 
 const MD_GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.obsidian/**}';
+/** Files stat-ed or read at once: unbounded reads thrash on big vaults. */
+const BATCH = 32;
+
+export const CACHE_FILE = 'index-cache.json';
+/** Bump when the cache file's shape changes; another format is discarded. */
+export const CACHE_FORMAT = 1;
+export const SAVE_DELAY_MS = 5000;
+
+/** Where the index is persisted between sessions. */
+export interface IndexCacheOptions {
+  /** The extension's workspace storage (`ExtensionContext.storageUri`); undefined with no folder open: no cache. */
+  dir: vscode.Uri | undefined;
+  /** The extension's version: a cache written by another version is discarded. */
+  version: string;
+  /** The `baton.indexCache` setting, read when the cache is loaded or saved. */
+  enabled(): boolean;
+}
+
+/** `<storage>/index-cache.json`: every note read from disk with its stat, and core's snapshot of the accounts. */
+interface CacheFile {
+  format: typeof CACHE_FORMAT;
+  extension: string;
+  /** Workspace-relative path → [mtime, size] when it was read. Notes indexed from unsaved text are left out. */
+  manifest: Record<string, [number, number]>;
+  snapshot: PortfolioSnapshot;
+}
+
+const NO_CACHE: IndexCacheOptions = { dir: undefined, version: '', enabled: () => false };
+
+async function inBatches<T>(items: readonly T[], f: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map(f));
+}
 
 /**
- * Keeps one core Portfolio in step with the workspace's Markdown files: one full scan, then
- * one re-parse per created/changed/renamed file. Keys are workspace-relative paths so event
- * ids (and ICS UIDs) stay the same on every machine.
+ * Keeps one core Portfolio in step with the workspace's Markdown files: one scan, then one
+ * re-parse per created/changed/renamed file. Keys are workspace-relative paths so event ids
+ * (and ICS UIDs) stay the same on every machine.
+ *
+ * The index is cached in the extension's workspace storage (never in the workspace folder): the
+ * scan restores it and re-reads only notes that are new, whose mtime or size changed, or whose
+ * problems core computed for another day, language or threshold (`staleFiles`).
  */
 export class WorkspaceIndex implements vscode.Disposable {
-  readonly portfolio: Portfolio;
+  private current: SnapshotPortfolio;
+  /** The options as the host last set them (the restored Portfolio gets them too). */
+  private options: PortfolioOptions;
   private readonly uris = new Map<string, vscode.Uri>();
+  /** What was on disk when each note was read: the cache's manifest. */
+  private readonly stats = new Map<string, [number, number]>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private ready: Promise<void> | undefined;
+  private scanned = false;
+  private disposed = false;
+  /** The index changed since the cache was last written. */
+  private dirty = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
   readonly onDidChange = this.changed.event;
 
-  constructor(options: TimelineOptions & { keyPersonContactDays?: number }) {
-    this.portfolio = new Portfolio(options);
+  constructor(
+    options: PortfolioOptions,
+    private readonly cache: IndexCacheOptions = NO_CACHE,
+  ) {
+    this.options = { ...options };
+    this.current = new SnapshotPortfolio(options);
+  }
+
+  /** The Portfolio (replaced once, by the cached one, when the scan starts). */
+  get portfolio(): SnapshotPortfolio {
+    return this.current;
   }
 
   /** Scans once (idempotent); callers await it before reading the timeline. */
@@ -38,12 +93,112 @@ export class WorkspaceIndex implements vscode.Disposable {
         for (const { oldUri, newUri } of e.files) this.rename(oldUri, newUri);
       }),
     );
+    const cached = await this.load();
+    const restored = cached !== undefined && this.restore(cached);
+    // Without a usable cache the scan reads everything and writes a new one.
+    this.dirty = !restored;
     const files = await vscode.workspace.findFiles(MD_GLOB, EXCLUDE);
-    // Bounded parallelism: unbounded reads thrash on big vaults.
-    for (let i = 0; i < files.length; i += 32) {
-      await Promise.all(files.slice(i, i + 32).map((uri) => this.read(uri)));
+    const listed = new Set<string>();
+    for (const uri of files) {
+      const key = this.keyOf(uri);
+      listed.add(key);
+      this.uris.set(key, uri);
     }
+    if (restored) {
+      // Notes deleted while VS Code was closed.
+      const known = [...this.stats.keys(), ...cached.snapshot.records.map((r) => r[0])];
+      for (const key of known) if (!listed.has(key)) this.drop(key);
+    }
+    const stale = new Set(this.current.staleFiles());
+    await inBatches(files, async (uri) => {
+      const key = this.keyOf(uri);
+      let stat: vscode.FileStat;
+      try {
+        stat = await vscode.workspace.fs.stat(uri);
+      } catch {
+        this.drop(key); // deleted between listing and stat
+        return;
+      }
+      const known = this.stats.get(key);
+      if (known && known[0] === stat.mtime && known[1] === stat.size && !stale.has(key)) return;
+      if (!(await this.read(uri, stat))) this.drop(key);
+    });
+    this.scanned = true;
     this.changed.fire();
+    if (this.dirty) await this.save();
+  }
+
+  /** The cache file when caching is on and the file is readable, of this format and this extension version. */
+  private async load(): Promise<CacheFile | undefined> {
+    const file = this.cacheFile();
+    if (!file) {
+      // Turning the setting off also removes what an earlier session cached.
+      if (this.cache.dir && !this.cache.enabled()) await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(this.cache.dir, CACHE_FILE))).catch(() => undefined);
+      return undefined;
+    }
+    try {
+      const c = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file))) as Partial<CacheFile> | null;
+      const ok = c?.format === CACHE_FORMAT && c.extension === this.cache.version && typeof c.manifest === 'object' && c.manifest !== null && Array.isArray(c.snapshot?.records);
+      return ok ? (c as CacheFile) : undefined;
+    } catch {
+      return undefined; // missing or corrupt: a full scan rewrites it
+    }
+  }
+
+  /** Swaps in the cached Portfolio and manifest; false (and nothing restored) when the snapshot cannot be read at all. */
+  private restore(cached: CacheFile): boolean {
+    let restored: SnapshotPortfolio;
+    try {
+      // Views set today on the Portfolio directly: keep the day it has now.
+      restored = SnapshotPortfolio.fromSnapshot(cached.snapshot, { ...this.options, today: this.current.today });
+    } catch {
+      return false;
+    }
+    this.current = restored;
+    // Anything a watcher event read before this belonged to the Portfolio just replaced.
+    this.stats.clear();
+    for (const [key, s] of Object.entries(cached.manifest)) {
+      if (Array.isArray(s) && typeof s[0] === 'number' && typeof s[1] === 'number') this.stats.set(key, [s[0], s[1]]);
+    }
+    return true;
+  }
+
+  private cacheFile(): vscode.Uri | undefined {
+    return this.cache.dir && this.cache.enabled() ? vscode.Uri.joinPath(this.cache.dir, CACHE_FILE) : undefined;
+  }
+
+  /** Writes the cache now if the index changed since the last write (and cancels a pending write). */
+  save(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    // One write at a time: they share the temporary file.
+    this.saving = this.saving.then(() => this.write());
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
+    const file = this.cacheFile();
+    const dir = this.cache.dir;
+    if (!file || !dir || !this.dirty) return;
+    this.dirty = false;
+    try {
+      const data: CacheFile = { format: CACHE_FORMAT, extension: this.cache.version, manifest: Object.fromEntries(this.stats), snapshot: this.current.toSnapshot() };
+      const temp = vscode.Uri.joinPath(dir, `${CACHE_FILE}.tmp`);
+      await vscode.workspace.fs.createDirectory(dir);
+      // Write then rename: a crash mid-write never leaves a half-written cache behind.
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(JSON.stringify(data)));
+      await vscode.workspace.fs.rename(temp, file, { overwrite: true });
+    } catch {
+      this.dirty = true; // storage unavailable: try again after the next change
+    }
+  }
+
+  /** Marks the cache out of date; after the scan, writes it once changes stop for SAVE_DELAY_MS. */
+  private touched(): void {
+    this.dirty = true;
+    if (!this.scanned || this.disposed || !this.cacheFile()) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
 
   keyOf(uri: vscode.Uri): string {
@@ -54,14 +209,32 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.uris.get(file);
   }
 
-  private async read(uri: vscode.Uri): Promise<boolean> {
+  /** Reads a note from disk. The stat is taken first, so a write in between only means one more re-read next session. */
+  private async read(uri: vscode.Uri, stat?: vscode.FileStat): Promise<boolean> {
     try {
+      const s = stat ?? (await vscode.workspace.fs.stat(uri));
       const bytes = await vscode.workspace.fs.readFile(uri);
-      this.upsertText(uri, new TextDecoder('utf-8').decode(bytes));
+      const key = this.index(uri, new TextDecoder('utf-8').decode(bytes));
+      this.stats.set(key, [s.mtime, s.size]);
       return true;
     } catch {
       return false; // deleted between listing and reading
     }
+  }
+
+  private index(uri: vscode.Uri, text: string): string {
+    const key = this.keyOf(uri);
+    this.uris.set(key, uri);
+    this.current.upsert(key, text);
+    this.touched();
+    return key;
+  }
+
+  private drop(key: string): void {
+    this.uris.delete(key);
+    this.stats.delete(key);
+    this.current.remove(key);
+    this.touched();
   }
 
   /** Re-reads one file from disk and notifies listeners. */
@@ -70,11 +243,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (await this.read(uri)) this.changed.fire();
   }
 
-  /** Indexes text that may not be on disk yet (an unsaved editor). */
+  /** Indexes text that may not be on disk yet (an unsaved editor): the next session re-reads the file. */
   upsertText(uri: vscode.Uri, text: string): void {
-    const key = this.keyOf(uri);
-    this.uris.set(key, uri);
-    this.portfolio.upsert(key, text);
+    this.stats.delete(this.index(uri, text));
   }
 
   update(uri: vscode.Uri, text: string): void {
@@ -84,13 +255,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** The problems core found when this file was last indexed (none for a non-account note). */
   problems(uri: vscode.Uri): Problem[] {
-    return this.portfolio.problems(this.keyOf(uri));
+    return this.current.problems(this.keyOf(uri));
   }
 
   forget(uri: vscode.Uri): void {
-    const key = this.keyOf(uri);
-    this.uris.delete(key);
-    this.portfolio.remove(key);
+    this.drop(this.keyOf(uri));
     this.changed.fire();
   }
 
@@ -105,18 +274,33 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const newKey = this.keyOf(to);
+    const stat = this.stats.get(oldKey);
     this.uris.delete(oldKey);
+    this.stats.delete(oldKey);
     this.uris.set(newKey, to);
-    this.portfolio.rename(oldKey, newKey);
+    // A rename keeps mtime and size on common file systems; if not, the next session re-reads it.
+    if (stat) this.stats.set(newKey, stat);
+    else this.stats.delete(newKey);
+    this.current.rename(oldKey, newKey);
+    this.touched();
     this.changed.fire();
   }
 
-  setOptions(options: Partial<TimelineOptions> & { keyPersonContactDays?: number }): void {
-    this.portfolio.setOptions(options);
+  setOptions(options: Partial<PortfolioOptions>): void {
+    this.options = { ...this.options, ...options };
+    this.current.setOptions(options);
     this.changed.fire();
+  }
+
+  /** Writes pending changes (what `deactivate` waits for). */
+  flush(): Promise<void> {
+    return this.dirty ? this.save() : this.saving;
   }
 
   dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.saveTimer);
+    if (this.dirty) void this.save();
     for (const d of this.disposables) d.dispose();
   }
 }

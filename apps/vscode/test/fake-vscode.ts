@@ -149,23 +149,69 @@ interface State {
   activeTextEditor: { document: TextDocument; revealRange(): void } | undefined;
   config: Record<string, unknown>;
   language: string;
+  /** The file system: absolute path → text. The workspace folder is /ws. */
   files: Map<string, string>;
+  /** Modification times written by `_write` and `fs.writeFile` (0 for files set directly). */
+  mtimes: Map<string, number>;
+  /** Every path `fs.readFile` was asked for, in order. */
+  reads: string[];
+  /** Every `fs.writeFile` and `fs.rename`, in order. */
+  fsLog: string[];
+  watchers: FakeWatcher[];
+  renames: EventEmitter<{ files: { oldUri: Uri; newUri: Uri }[] }>;
   /** When set, applyEdit bumps the document version first (simulates a racing keystroke). */
   raceOnApply: boolean;
 }
 
-const state: State = { messages: [], documents: [], activeTextEditor: undefined, config: {}, language: 'en', files: new Map(), raceOnApply: false };
+/** What `createFileSystemWatcher` returns; tests fire its emitters. */
+export class FakeWatcher {
+  readonly created = new EventEmitter<Uri>();
+  readonly changed = new EventEmitter<Uri>();
+  readonly deleted = new EventEmitter<Uri>();
+  readonly onDidCreate = this.created.event;
+  readonly onDidChange = this.changed.event;
+  readonly onDidDelete = this.deleted.event;
+  disposed = false;
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+const fresh = (): State => ({
+  messages: [],
+  documents: [],
+  activeTextEditor: undefined,
+  config: {},
+  language: 'en',
+  files: new Map(),
+  mtimes: new Map(),
+  reads: [],
+  fsLog: [],
+  watchers: [],
+  renames: new EventEmitter(),
+  raceOnApply: false,
+});
+const state: State = fresh();
+let clock = 1_000;
 
 export function _reset(): void {
-  state.messages = [];
-  state.documents = [];
-  state.activeTextEditor = undefined;
-  state.config = {};
-  state.language = 'en';
-  state.files = new Map();
-  state.raceOnApply = false;
+  Object.assign(state, fresh());
 }
 export const _state = state;
+
+/** Writes a file as an editor or `git pull` would: new text, a later mtime. */
+export function _write(path: string, text: string): void {
+  state.files.set(path, text);
+  state.mtimes.set(path, ++clock);
+}
+
+/** An ExtensionContext with workspace storage at `storage` (undefined: no folder open). */
+export function _extensionContext(storage: string | undefined, version = '0.1.0'): any {
+  return { subscriptions: [], storageUri: storage === undefined ? undefined : Uri.file(storage), extensionUri: Uri.file('/ext'), extension: { packageJSON: { version } } };
+}
+
+const noEvent = () => ({ dispose: () => undefined });
+const registered = () => ({ dispose: () => undefined });
 
 /** Opens an in-memory document and makes it the active editor. */
 export function _open(path: string, text: string): TextDocument {
@@ -189,6 +235,7 @@ export const window = {
   showInformationMessage: show('info'),
   showInputBox: async () => undefined,
   showQuickPick: async () => undefined,
+  registerTreeDataProvider: registered,
 };
 
 export const env = {
@@ -217,19 +264,58 @@ export const workspace = {
     }
     return true;
   },
+  findFiles: async (_include: string, _exclude?: string) =>
+    [...state.files.keys()]
+      .filter((p) => p.startsWith('/ws/') && p.endsWith('.md') && !/\/(node_modules|\.git|\.obsidian)\//.test(p))
+      .sort()
+      .map((p) => Uri.file(p)),
+  createFileSystemWatcher: (_glob: string) => {
+    const w = new FakeWatcher();
+    state.watchers.push(w);
+    return w;
+  },
+  onDidRenameFiles: (l: (e: { files: { oldUri: Uri; newUri: Uri }[] }) => void) => state.renames.event(l),
+  onDidChangeConfiguration: noEvent,
+  onDidOpenTextDocument: noEvent,
+  onDidSaveTextDocument: noEvent,
+  onDidChangeTextDocument: noEvent,
+  onDidCloseTextDocument: noEvent,
   fs: {
     readFile: async (uri: Uri) => {
+      state.reads.push(uri.path);
       const t = state.files.get(uri.path);
       if (t === undefined) throw new Error('ENOENT');
       return new TextEncoder().encode(t);
     },
-    writeFile: async (uri: Uri, bytes: Uint8Array) => void state.files.set(uri.path, new TextDecoder().decode(bytes)),
-    stat: async (uri: Uri) => {
-      if (!state.files.has(uri.path)) throw new Error('ENOENT');
-      return {};
+    writeFile: async (uri: Uri, bytes: Uint8Array) => {
+      state.fsLog.push(`write ${uri.path}`);
+      _write(uri.path, new TextDecoder().decode(bytes));
     },
+    stat: async (uri: Uri) => {
+      const t = state.files.get(uri.path);
+      if (t === undefined) throw new Error('ENOENT');
+      return { type: 1, ctime: 0, mtime: state.mtimes.get(uri.path) ?? 0, size: new TextEncoder().encode(t).length };
+    },
+    rename: async (from: Uri, to: Uri, options?: { overwrite?: boolean }) => {
+      const t = state.files.get(from.path);
+      if (t === undefined) throw new Error('ENOENT');
+      if (state.files.has(to.path) && !options?.overwrite) throw new Error('EEXIST');
+      state.fsLog.push(`rename ${from.path} ${to.path}`);
+      state.files.delete(from.path);
+      state.files.set(to.path, t);
+      state.mtimes.set(to.path, state.mtimes.get(from.path) ?? 0);
+      state.mtimes.delete(from.path);
+    },
+    delete: async (uri: Uri) => {
+      if (!state.files.delete(uri.path)) throw new Error('ENOENT');
+      state.mtimes.delete(uri.path);
+    },
+    createDirectory: async (_uri: Uri) => undefined,
   },
 };
 
-export const languages = {};
-export const commands = {};
+export const languages = {
+  createDiagnosticCollection: () => ({ set: () => undefined, delete: () => undefined, dispose: () => undefined }),
+  registerCodeActionsProvider: registered,
+};
+export const commands = { registerCommand: registered };

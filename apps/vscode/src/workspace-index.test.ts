@@ -1,0 +1,293 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { PortfolioOptions } from '@baton/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as vscode from 'vscode';
+import { _extensionContext, _reset, _state, _write, Uri } from '../test/fake-vscode.js';
+import { activate, deactivate } from './extension.js';
+import { CACHE_FILE, SAVE_DELAY_MS, WorkspaceIndex, type IndexCacheOptions } from './workspace-index.js';
+
+const VAULT = fileURLToPath(new URL('../../../examples/vault/', import.meta.url));
+const STORAGE = '/storage/ws';
+const CACHE = `${STORAGE}/${CACHE_FILE}`;
+const OPTIONS: PortfolioOptions = { today: '2026-11-20', locale: 'en', keyPersonContactDays: 60 };
+
+/** The example vault (a dozen accounts in English and Japanese, templates, a meeting note) as /ws. */
+function loadVault(): string[] {
+  const paths: string[] = [];
+  for (const entry of readdirSync(VAULT, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.md')) continue;
+    const full = `${entry.parentPath}/${entry.name}`.replace(/\/+/g, '/');
+    const path = `/ws/${full.slice(VAULT.length)}`;
+    _write(path, readFileSync(full, 'utf8'));
+    paths.push(path);
+  }
+  return paths.sort();
+}
+
+/** `dir` null: no folder open, so no workspace storage. */
+const cacheAt = (dir: string | null = STORAGE): IndexCacheOptions => ({
+  dir: dir === null ? undefined : (Uri.file(dir) as unknown as vscode.Uri),
+  version: '0.1.0',
+  enabled: () => _state.config.indexCache !== false,
+});
+
+/** One VS Code session: scan, then write the cache the way deactivate does. */
+async function session(options: PortfolioOptions = OPTIONS, cache = cacheAt()): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(options, cache);
+  await index.start();
+  await index.flush();
+  index.dispose();
+  return index;
+}
+
+/** Workspace files whose contents were read (the cache file itself is not counted). */
+const reads = (): string[] => _state.reads.filter((p) => p.startsWith('/ws/')).sort();
+
+/** Everything a user sees from the index. */
+function view(index: WorkspaceIndex) {
+  const p = index.portfolio;
+  return { timeline: p.timeline(), problems: p.allProblems(), accounts: p.accounts() };
+}
+
+/** What a cache-less index makes of the workspace as it is now. */
+async function cold(options: PortfolioOptions = OPTIONS) {
+  const index = new WorkspaceIndex(options);
+  await index.start();
+  index.dispose();
+  return view(index);
+}
+
+const cacheJson = () => JSON.parse(_state.files.get(CACHE) ?? 'null') as { format: number; extension: string; manifest: Record<string, [number, number]>; snapshot: { records: [string, string, string][] } };
+const uri = (path: string) => Uri.file(path) as unknown as vscode.Uri;
+
+let files: string[];
+let accounts: string[];
+beforeEach(async () => {
+  _reset();
+  files = loadVault();
+  const probe = new WorkspaceIndex(OPTIONS);
+  await probe.start();
+  accounts = files.filter((f) => probe.portfolio.has(f.slice('/ws/'.length)));
+  _state.reads = [];
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the persisted workspace index', () => {
+  it('a second activation with unchanged files reads no note and shows what a cold scan shows', async () => {
+    expect(accounts.length).toBeGreaterThan(10);
+    expect(files.length).toBeGreaterThan(accounts.length); // templates and a meeting note: indexed as non-accounts
+    const first = activate(_extensionContext(STORAGE));
+    await first.context.index.start();
+    expect(reads()).toEqual(files);
+    // deactivate writes what changed since the scan (the debounced write is 5 s away).
+    const gone = accounts.pop()!;
+    files = files.filter((f) => f !== gone);
+    _state.files.delete(gone);
+    _state.watchers.at(-1)!.deleted.fire(Uri.file(gone));
+    await deactivate();
+    expect(Object.keys(cacheJson().manifest).sort()).toEqual(files.map((f) => f.slice(4)).sort());
+    expect(cacheJson().extension).toBe('0.1.0');
+    for (const d of first.context.extension.subscriptions) d.dispose();
+    // Never written into the workspace folder.
+    expect(_state.fsLog.flatMap((op) => op.split(' ').slice(1)).every((path) => path.startsWith(`${STORAGE}/`))).toBe(true);
+
+    _state.reads = [];
+    const second = activate(_extensionContext(STORAGE));
+    await second.context.index.start();
+    expect(reads()).toEqual([]);
+    expect(view(second.context.index)).toEqual(await cold({ ...OPTIONS, today: second.context.index.portfolio.today }));
+    expect(second.context.index.uriOf('Accounts/Bluebell Learning.md')?.path).toBe('/ws/Accounts/Bluebell Learning.md');
+    await deactivate();
+  });
+
+  it('an unchanged warm start does not rewrite the cache', async () => {
+    await session();
+    _state.fsLog = [];
+    await session();
+    expect(_state.fsLog).toEqual([]);
+  });
+
+  it('re-reads only notes changed in mtime or size and new notes, and forgets deleted ones', async () => {
+    await session();
+    const [touched, resized, deleted] = accounts as [string, string, string];
+    _write(touched, _state.files.get(touched)!); // same text, later mtime
+    _state.files.set(resized, _state.files.get(resized)!.replace('---\n', '---\nextra: yes\n')); // same mtime, other size
+    _state.files.delete(deleted);
+    _write('/ws/Accounts/New Co.md', _state.files.get(touched)!.replace(/^account: .*$/m, 'account: New Co'));
+    _state.reads = [];
+    const index = await session();
+    expect(reads()).toEqual([touched, resized, '/ws/Accounts/New Co.md'].sort());
+    expect(index.portfolio.has(deleted.slice(4))).toBe(false);
+    expect(index.portfolio.timeline().some((e) => e.file === deleted.slice(4))).toBe(false);
+    expect(index.portfolio.accounts().some((a) => a.account.account === 'New Co')).toBe(true);
+    expect(view(index)).toEqual(await cold());
+    expect(Object.keys(cacheJson().manifest)).not.toContain(deleted.slice(4));
+  });
+
+  it.each([
+    ['another day', { today: '2026-11-21' }],
+    ['another language', { locale: 'ja' as const }],
+    ['another key-person threshold', { keyPersonContactDays: 30 }],
+  ])('re-reads every account note, and only those, when problems were computed for %s', async (_name, change) => {
+    await session();
+    _state.reads = [];
+    const options = { ...OPTIONS, ...change };
+    const index = await session(options);
+    expect(reads()).toEqual(accounts);
+    expect(view(index)).toEqual(await cold(options));
+    _state.reads = [];
+    await session(options);
+    expect(reads()).toEqual([]);
+  });
+
+  it('re-reads a note whose cached record is damaged', async () => {
+    await session();
+    const c = cacheJson();
+    const damaged = c.snapshot.records[0]!;
+    damaged[1] = 'not base-32 digits';
+    _state.files.set(CACHE, JSON.stringify(c));
+    _state.reads = [];
+    const index = await session();
+    expect(reads()).toEqual([`/ws/${damaged[0]}`]);
+    expect(view(index)).toEqual(await cold());
+  });
+
+  it.each([
+    ['corrupt JSON', (text: string) => text.slice(0, text.length / 2)],
+    ['another cache format', (text: string) => JSON.stringify({ ...JSON.parse(text), format: 99 })],
+    ['another extension version', (text: string) => JSON.stringify({ ...JSON.parse(text), extension: '0.0.9' })],
+    ['a snapshot of the wrong shape', (text: string) => JSON.stringify({ ...JSON.parse(text), snapshot: { version: 2, strings: [], records: [7] } })],
+    ['JSON null', () => 'null'],
+  ])('falls back to a full scan and rewrites the cache on %s', async (_name, spoil) => {
+    await session();
+    const good = cacheJson();
+    _state.files.set(CACHE, spoil(_state.files.get(CACHE)!));
+    _state.reads = [];
+    const index = await session();
+    expect(reads()).toEqual(files);
+    expect(view(index)).toEqual(await cold());
+    expect(cacheJson()).toEqual(good);
+  });
+
+  it('rewrites a corrupt cache even when there is no note to read', async () => {
+    _state.files = new Map([[CACHE, '{']]);
+    await session();
+    expect(cacheJson()).toMatchObject({ format: 1, manifest: {}, snapshot: { records: [] } });
+  });
+
+  it('does not record a note indexed from unsaved text as if it were on disk', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    const note = accounts[0]!;
+    const disk = _state.files.get(note)!;
+    index.update(uri(note), disk.replace(/^account: .*$/m, 'account: Unsaved Name'));
+    expect(index.portfolio.accounts().some((a) => a.account.account === 'Unsaved Name')).toBe(true);
+    await index.flush();
+    index.dispose();
+    expect(Object.keys(cacheJson().manifest)).not.toContain(note.slice(4));
+
+    _state.reads = [];
+    const next = await session();
+    expect(reads()).toEqual([note]);
+    expect(next.portfolio.accounts().some((a) => a.account.account === 'Unsaved Name')).toBe(false);
+    expect(view(next)).toEqual(await cold());
+  });
+
+  it('a saved note is recorded again once the watcher reports the write', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    const note = accounts[0]!;
+    const edited = _state.files.get(note)!.replace(/^account: .*$/m, 'account: Saved Name');
+    index.update(uri(note), edited);
+    _write(note, edited);
+    await index.refresh(uri(note));
+    await index.flush();
+    index.dispose();
+    _state.reads = [];
+    const next = await session();
+    expect(reads()).toEqual([]);
+    expect(next.portfolio.accounts().some((a) => a.account.account === 'Saved Name')).toBe(true);
+  });
+
+  it('keeps a renamed note cached under its new path', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    const from = accounts[0]!;
+    const to = '/ws/Archive/Moved.md';
+    await vscode.workspace.fs.rename(uri(from), uri(to));
+    _state.renames.fire({ files: [{ oldUri: Uri.file(from), newUri: Uri.file(to) }] });
+    await index.flush();
+    index.dispose();
+    _state.reads = [];
+    const next = await session();
+    expect(reads()).toEqual([]);
+    expect(next.portfolio.has('Archive/Moved.md')).toBe(true);
+    expect(next.portfolio.has(from.slice(4))).toBe(false);
+    expect(view(next)).toEqual(await cold());
+  });
+
+  it('writes the cache 5 s after the last change, to a temporary file renamed over the cache', async () => {
+    vi.useFakeTimers();
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    expect(_state.fsLog).toEqual([`write ${CACHE}.tmp`, `rename ${CACHE}.tmp ${CACHE}`]);
+    _state.fsLog = [];
+    const [a, b] = accounts as [string, string];
+    const watcher = _state.watchers.at(-1)!;
+
+    _write(a, `${_state.files.get(a)!}\nmore\n`);
+    watcher.changed.fire(Uri.file(a));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS - 1);
+    expect(_state.fsLog).toEqual([]);
+    // Another change restarts the wait.
+    _state.files.delete(b);
+    watcher.deleted.fire(Uri.file(b));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS - 1);
+    expect(_state.fsLog).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(_state.fsLog).toEqual([`write ${CACHE}.tmp`, `rename ${CACHE}.tmp ${CACHE}`]);
+    expect(_state.files.has(`${CACHE}.tmp`)).toBe(false);
+    const manifest = cacheJson().manifest;
+    expect(manifest[a.slice(4)]).toEqual([_state.mtimes.get(a), new TextEncoder().encode(_state.files.get(a)!).length]);
+    expect(manifest[b.slice(4)]).toBeUndefined();
+    index.dispose();
+  });
+
+  it('writes pending changes on dispose', async () => {
+    vi.useFakeTimers();
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    _state.fsLog = [];
+    const a = accounts[0]!;
+    _state.files.delete(a);
+    _state.watchers.at(-1)!.deleted.fire(Uri.file(a));
+    index.dispose();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(_state.fsLog).toEqual([`write ${CACHE}.tmp`, `rename ${CACHE}.tmp ${CACHE}`]);
+    expect(cacheJson().manifest[a.slice(4)]).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(_state.fsLog).toHaveLength(2);
+  });
+
+  it('without workspace storage (no folder open) reads every note and writes nothing', async () => {
+    await session(OPTIONS, cacheAt(null));
+    _state.reads = [];
+    const index = await session(OPTIONS, cacheAt(null));
+    expect(reads()).toEqual(files);
+    expect(_state.fsLog).toEqual([]);
+    expect(view(index)).toEqual(await cold());
+  });
+
+  it('with baton.indexCache off reads every note, writes nothing and removes an earlier cache', async () => {
+    await session();
+    expect(_state.files.has(CACHE)).toBe(true);
+    _state.config = { indexCache: false };
+    _state.fsLog = [];
+    _state.reads = [];
+    await session();
+    expect(reads()).toEqual(files);
+    expect(_state.fsLog).toEqual([]);
+    expect(_state.files.has(CACHE)).toBe(false);
+  });
+});
