@@ -20,6 +20,10 @@ function monthsAgo(n) {
   d.setMonth(d.getMonth() - n);
   return iso(d);
 }
+/** The 15th of the month `n` months from now (negative: back). */
+const midMonth = (n) => `${monthsAgo(-n).slice(0, 8)}15`;
+/** The timeline pages: 60 tasks in one month (the panel shows 50 a month at first). */
+const PAGING_MONTH = midMonth(6).slice(0, 7);
 
 /** A workspace: the example vault when there is one, plus a note whose renewal is close. */
 function makeWorkspace(name) {
@@ -61,6 +65,38 @@ function makeWorkspace(name) {
     ['---', 'baton: account', `account: '${HOSTILE}'`, 'contract_start: 2031-04-01', 'term_months: 12', 'csm_owner: Mallory', '---', '', '# x', ''].join('\n'),
   );
   return ws;
+}
+
+/**
+ * Paging fixture, independent of the example vault and of today's date: one task a month for
+ * 13–30 months back (done) and 13–30 months ahead, so there are always more than a page of
+ * months with events either way; and 60 tasks in one month, more than a month shows at first.
+ * Written while the panel is open (after the screenshot, which it would otherwise crowd).
+ */
+function writePagingNote(ws) {
+  writeFileSync(
+    join(ws, 'E2E', 'Paging E2E.md'),
+    [
+      '---',
+      'baton: account',
+      'account: Paging E2E',
+      'stage: running',
+      `contract_start: ${monthsAgo(40)}`,
+      'term_months: 12',
+      'csm_owner: Pager',
+      'locale: en',
+      '---',
+      '',
+      '# Paging E2E',
+      '',
+      '## Checklist',
+      '',
+      ...Array.from({ length: 18 }, (_, i) => `- [x] Paging earlier ${i + 1} 📅 ${midMonth(-13 - i)} ✅ ${midMonth(-13 - i)}`),
+      ...Array.from({ length: 18 }, (_, i) => `- [ ] Paging later ${i + 1} 📅 ${midMonth(13 + i)}`),
+      ...Array.from({ length: 60 }, (_, i) => `- [ ] Paging step ${i + 1} 📅 ${PAGING_MONTH}-${String((i % 28) + 1).padStart(2, '0')}`),
+      '',
+    ].join('\n'),
+  );
 }
 
 const HOSTILE = '<img src=x onerror=alert(1)></script><script>alert(2)</script>';
@@ -128,6 +164,11 @@ async function timelineFrame(page) {
     await page.waitForTimeout(250);
   }
   return undefined;
+}
+
+/** Filters and "show more" are answered by the host: the list is busy until its re-render lands. */
+async function settled(frame) {
+  await frame.locator('#timeline:not([aria-busy="true"])').waitFor({ timeout: 15000 });
 }
 
 /** What VS Code's toasts say right now — printed when a step fails, to tell a race from a refusal. */
@@ -219,27 +260,81 @@ async function uiSuite(browser) {
     const text = await frame.locator('body').innerText();
     check('timeline lists the fixture account', text.includes('Globex E2E'));
     check('timeline lists the new account', text.includes('Initech E2E'));
-    check('hostile account name renders as text', text.includes(HOSTILE));
     check('no element injected by note text', (await frame.locator('#timeline img, #timeline script').count()) === 0);
     check('timeline shows the today marker', (await frame.locator('.today-marker').count()) === 1);
     check('timeline has month groups', (await frame.locator('section.month h2').count()) >= 2);
     check('an event is highlighted as due soon or overdue', (await frame.locator('li.status-due-soon, li.status-overdue').count()) > 0);
     await frame.locator('#owner').selectOption('Suzuki').catch(() => undefined);
+    await settled(frame);
     const visible = await frame.locator('li.event:visible').allInnerTexts();
     check('owner filter narrows the list', visible.length > 0 && visible.every((t) => t.includes('Globex E2E')), `${visible.length} shown`);
     await frame.locator('#owner').selectOption('');
+    await settled(frame);
     await runCommand(page, 'View: Close Panel').catch(() => undefined);
     await page.waitForTimeout(500);
     const out = join(REPO, 'docs/images/vscode-timeline.png');
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     console.log(`  screenshot: ${out}`);
+
+    // Filtering runs on the host: only matching events are in the page at all.
+    await frame.locator('#kind').selectOption('renewal');
+    await settled(frame);
+    const renewalKinds = await frame.locator('li.event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    check('kind filter lists only that kind', renewalKinds.length > 0 && renewalKinds.every((k) => k === 'renewal'), `${renewalKinds.length} events`);
+    // A note saved meanwhile re-renders the panel with the filter still applied.
+    writeFileSync(
+      join(ws, 'E2E', 'Late E2E.md'),
+      ['---', 'baton: account', 'account: Late E2E', 'stage: running', `contract_start: ${monthsAgo(10)}`, 'term_months: 12', 'csm_owner: Kato', 'locale: en', '---', '', '# Late E2E', ''].join('\n'),
+    );
+    const lateShown = await frame.locator('li.event', { hasText: 'Late E2E' }).first().waitFor({ timeout: 20000 }).then(() => true, () => false);
+    const kindsAfter = await frame.locator('li.event').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    check(
+      'a note saved while filtered appears, and the filter survives the re-render',
+      lateShown && kindsAfter.every((k) => k === 'renewal') && (await frame.locator('#kind').inputValue()) === 'renewal',
+      `${kindsAfter.length} events`,
+    );
+    await frame.locator('#kind').selectOption('');
+    await settled(frame);
+
+    // Paging: a note saved now has more than a page of months either way and 60 tasks in one month.
+    writePagingNote(ws);
+    await frame.locator(`button[data-action="more"][data-month="${PAGING_MONTH}"]`).waitFor({ timeout: 20000 }).catch(() => undefined);
+    check('"show earlier months" button shown', (await frame.locator('button[data-action="earlier"]').count()) === 1);
+    const more = frame.locator(`button[data-action="more"][data-month="${PAGING_MONTH}"]`);
+    const month = frame.locator(`section.month[data-month="${PAGING_MONTH}"]`);
+    const shownBefore = await month.locator('li.event').count();
+    const rest = Number(/\((\d+)\)/.exec((await more.innerText().catch(() => '')) || '')?.[1] ?? 0);
+    check('a month with 60 tasks shows 50 and "show more (N)"', shownBefore === 50 && rest >= 10, `${shownBefore} shown, ${rest} more`);
+    await more.click().catch(() => undefined);
+    await settled(frame);
+    const shownAfter = await month.locator('li.event').count();
+    check('"show more" in a month reveals the rest of it', shownAfter === shownBefore + rest && (await more.count()) === 0, `${shownAfter} shown`);
+    check('"show later months" button shown', (await frame.locator('button[data-action="later"]').count()) === 1);
+    let clicks = 0;
+    for (; clicks < 10 && (await frame.locator('button[data-action="later"]').count()) > 0; clicks++) {
+      await frame.locator('button[data-action="later"]').click();
+      await settled(frame);
+    }
+    check('"show later months" pages on to the end', clicks > 0 && (await frame.locator('button[data-action="later"]').count()) === 0, `${clicks} clicks`);
+    const paged = await frame.locator('body').innerText();
+    check('hostile account name renders as text', paged.includes(HOSTILE));
+    check('no element injected by note text (after paging)', (await frame.locator('#timeline img, #timeline script').count()) === 0);
     // Clicking an event opens its note.
     await frame.locator('li.event', { hasText: 'Globex E2E' }).first().click();
     await page.locator('.tab.active', { hasText: 'Globex E2E.md' }).waitFor({ timeout: 10000 }).then(
       () => check('clicking an event opens its note', true),
       () => check('clicking an event opens its note', false),
     );
+    // Back to the panel (it reloads when shown again): the host still has the widened window.
+    await runCommand(page, 'Baton: Open renewal timeline');
+    let shownAgain = false;
+    for (let i = 0; i < 40 && !shownAgain; i++) {
+      await page.waitForTimeout(250);
+      const again = await timelineFrame(page);
+      shownAgain = Boolean(again) && (await again.locator('body').innerText().catch(() => '')).includes(HOSTILE);
+    }
+    check('the paging window survives hiding and showing the panel', shownAgain);
   }
   await context.close();
 }

@@ -1,12 +1,13 @@
-import { buildAccountTimeline, buildTimelineView, createAccountNote, parseAccountNote } from '@baton/core';
+import { buildAccountTimeline, createAccountNote, parseAccountNote } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderTimelineHtml } from './timeline-html.js';
+import { buildTimelineModel } from './timeline-window.js';
 
 const page = { nonce: 'N0NCE', cspSource: 'vscode-webview://x', scriptUri: 'vscode-webview://x/t.js', styleUri: 'vscode-webview://x/t.css' };
 
 function view(account: string) {
   const note = parseAccountNote(createAccountNote({ account, contractStart: '2026-01-15', termMonths: 12, locale: 'en', csmOwner: 'Tanaka' }));
-  return buildTimelineView(buildAccountTimeline(note, 'Accounts/x.md', { today: '2026-06-01' }), { today: '2026-06-01', locale: 'en' });
+  return buildTimelineModel(buildAccountTimeline(note, 'Accounts/x.md', { today: '2026-06-01' }), { today: '2026-06-01', locale: 'en', filters: {}, window: undefined });
 }
 
 describe('renderTimelineHtml', () => {
@@ -35,7 +36,7 @@ describe('renderTimelineHtml', () => {
 
   it('tags months with the fiscal quarter when the view carries one', () => {
     const note = parseAccountNote(createAccountNote({ account: 'Acme', contractStart: '2026-04-01', termMonths: 12, locale: 'en' }));
-    const v = buildTimelineView(buildAccountTimeline(note, 'Accounts/x.md', { today: '2026-06-01' }), { today: '2026-06-01', locale: 'en', fiscalYearStartMonth: 4 });
+    const v = buildTimelineModel(buildAccountTimeline(note, 'Accounts/x.md', { today: '2026-06-01' }), { today: '2026-06-01', locale: 'en', fiscalYearStartMonth: 4, filters: {}, window: undefined });
     const html = renderTimelineHtml(v, page);
     expect(html).toContain('<section class="month fiscal-year-end" data-month="2027-03"><h2>March 2027 <span class="fiscal">FY2026 Q4</span></h2>');
     expect(renderTimelineHtml(view('Acme'), page)).not.toContain('class="fiscal"');

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { buildTimelineView } from '@baton/core';
+import type { EventKind, Stage } from '@baton/core';
 import type { BatonContext } from './context.js';
 import { openAtLine } from './open-at-line.js';
-import { parseWebviewMessage } from './protocol.js';
-import { renderTimelineHtml } from './timeline-html.js';
+import { parseWebviewMessage, type RenderMessage } from './protocol.js';
+import { renderTimelineHtml, renderTimelineParts } from './timeline-html.js';
+import { buildTimelineModel, widenWindow, type TimelineFilters, type TimelineWindow } from './timeline-window.js';
 
 function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -12,12 +13,33 @@ function makeNonce(): string {
   return s;
 }
 
-/** The one renewal-timeline webview; re-rendered (debounced) whenever the index changes. */
+/**
+ * The one renewal-timeline webview; re-rendered (debounced) whenever the index changes.
+ *
+ * The host owns the state — filters and the paging window — and draws only the window (see
+ * timeline-window.ts). The first render sets `webview.html`; later renders post the changed parts
+ * as host-built HTML (every note string through `escapeHtml`, as in the first document) and the
+ * webview swaps them in place. Replacing `webview.html` would reload the page and lose the scroll
+ * position and keyboard focus; posting keeps both (the webview re-anchors on the event that was
+ * at the top). Building DOM from posted data instead would need a second renderer in the webview
+ * for the same markup; one renderer on the host keeps the HTML and its tests in one place.
+ */
 export class TimelinePanel implements vscode.Disposable {
   static readonly viewType = 'baton.timeline';
   private static current: TimelinePanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private filters: { owner?: string; stage?: string; kind?: string } = {};
+  private filters: TimelineFilters = {};
+  /**
+   * The window the user widened to (kept across index changes until the filters change); while
+   * undefined, every render opens the default window, so a new overdue event pulls it back.
+   */
+  private win: TimelineWindow | undefined;
+  /** The window and months of the last render, for widening. */
+  private last: { window: TimelineWindow; months: string[] } | undefined;
+  /** The webview has loaded the document and listens for `render` messages. */
+  private live = false;
+  /** Renders were posted since `webview.html` was set: a reload (hidden, then shown) must be re-rendered. */
+  private htmlStale = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   static async show(ctx: BatonContext): Promise<TimelinePanel> {
@@ -45,6 +67,10 @@ export class TimelinePanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(media, 'baton.svg');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
+      // A hidden webview is torn down (retainContextWhenHidden: false) and reloads from `webview.html`.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.live = false;
+      }),
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       ctx.index.onDidChange(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('baton') && this.schedule()),
@@ -53,8 +79,19 @@ export class TimelinePanel implements vscode.Disposable {
 
   private receive(raw: unknown): void {
     const m = parseWebviewMessage(raw);
-    if (m?.type === 'open') void openAtLine(this.ctx.index, m.file, m.line);
-    else if (m?.type === 'filters') this.filters = { owner: m.owner, stage: m.stage, kind: m.kind };
+    if (!m) return;
+    if (m.type === 'open') void openAtLine(this.ctx.index, m.file, m.line);
+    else if (m.type === 'ready') {
+      this.live = true;
+      if (this.htmlStale) this.render();
+    } else if (m.type === 'filters') {
+      this.filters = { owner: m.owner || undefined, stage: (m.stage || undefined) as Stage | undefined, kind: (m.kind || undefined) as EventKind | undefined };
+      this.win = undefined; // other events, other months: back to the default window
+      this.render();
+    } else if (this.last) {
+      this.win = widenWindow(this.last.window, this.last.months, m);
+      this.render();
+    }
   }
 
   private schedule(): void {
@@ -62,21 +99,38 @@ export class TimelinePanel implements vscode.Disposable {
     this.timer = setTimeout(() => this.render(), 250);
   }
 
-  /** The HTML is rebuilt from core's view-model each time; filters survive via `this.filters`. */
+  /** Rebuilds the window from the index; filters and a widened window survive via `this.filters` / `this.win`. */
   render(): void {
+    clearTimeout(this.timer);
     const s = this.ctx.settings();
     const today = this.ctx.today();
-    this.ctx.index.portfolio.setOptions({ today, locale: s.locale });
-    const view = buildTimelineView(this.ctx.index.portfolio.timeline(), { today, locale: s.locale, fiscalYearStartMonth: s.fiscalYearStartMonth });
+    const portfolio = this.ctx.index.portfolio;
+    portfolio.setOptions({ today, locale: s.locale });
+    const model = buildTimelineModel(portfolio.timeline(), {
+      today,
+      locale: s.locale,
+      fiscalYearStartMonth: s.fiscalYearStartMonth,
+      filters: this.filters,
+      window: this.win,
+    });
+    this.last = { window: model.window, months: model.months };
     const webview = this.panel.webview;
-    this.panel.title = view.labels.timelineTitle;
-    webview.html = renderTimelineHtml(view, {
+    this.panel.title = model.view.labels.timelineTitle;
+    if (this.live && this.panel.visible) {
+      const message: RenderMessage = { type: 'render', ...renderTimelineParts(model, this.filters) };
+      void webview.postMessage(message);
+      this.htmlStale = true;
+      return;
+    }
+    webview.html = renderTimelineHtml(model, {
       nonce: makeNonce(),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'timeline.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'timeline.css')).toString(),
       filters: this.filters,
     });
+    this.live = false;
+    this.htmlStale = false;
   }
 
   dispose(): void {
