@@ -73,6 +73,24 @@ describe('AccountIndex', () => {
     expect(status()).toBe('overdue');
   });
 
+  it('a new day moves date-dependent problems without re-reading; a new language reads the notes again', async () => {
+    let reads = 0;
+    const map = new Map(files);
+    const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [...map.keys()], read: async (p) => (reads++, map.get(p) ?? '') });
+    await index.build();
+    const file = 'Accounts/Acme Logistics.md';
+    const read = reads;
+    expect(index.portfolio.problems(file).map((p) => p.code)).not.toContain('renewal.passed');
+    index.setOptions({ today: '2027-04-01' });
+    expect(reads).toBe(read);
+    expect(index.portfolio.problems(file).map((p) => p.code)).toContain('renewal.passed');
+    await index.setOptions({ locale: 'ja' });
+    expect(reads).toBeGreaterThan(read);
+    const fresh = new AccountIndex({ today: '2027-04-01', locale: 'ja' }, { candidates: () => [...map.keys()], read: async (p) => map.get(p) ?? '' });
+    await fresh.build();
+    expect(index.portfolio.allProblems()).toEqual(fresh.portfolio.allProblems());
+  });
+
   it('unsubscribe stops notifications', async () => {
     const { index } = makeIndex();
     let n = 0;

@@ -28,7 +28,10 @@ export class AccountIndex {
     private readonly source: NoteSource,
   ) {
     this.portfolio = new Portfolio(options);
+    this.locale = options.locale;
   }
+
+  private locale: PortfolioOptions['locale'];
 
   /** Reads every candidate once, in small batches so the UI keeps breathing. */
   async build(batchSize = 200): Promise<void> {
@@ -68,9 +71,15 @@ export class AccountIndex {
     this.changed();
   }
 
-  setOptions(partial: Partial<PortfolioOptions>): void {
+  /** Resolves once any notes that had to be read again are (only after a language change). */
+  setOptions(partial: Partial<PortfolioOptions>): Promise<void> {
+    // Problems are kept with their messages in one language: another one means reading the notes
+    // again (a new day or another contact threshold does not: those problems are worked out when asked).
+    const relint = this.ready && 'locale' in partial && partial.locale !== this.locale;
+    if ('locale' in partial) this.locale = partial.locale;
     this.portfolio.setOptions(partial);
     this.changed();
+    return relint ? this.build() : Promise.resolve();
   }
 
   subscribe(fn: Listener): () => void {

@@ -87,12 +87,12 @@ export default class BatonPlugin extends Plugin {
   /** data.json changed on disk (sync from another device). */
   override async onExternalSettingsChange(): Promise<void> {
     this.settings = normalizeSettings(await this.loadData());
-    this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
+    void this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
   }
 
   async saveSettings(): Promise<void> {
     await this.saveData(this.settings);
-    this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
+    void this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
   }
 
   async activateTimeline(): Promise<void> {
@@ -109,7 +109,7 @@ export default class BatonPlugin extends Plugin {
     const day = todayIso(now);
     if (day === this.currentDay) return;
     this.currentDay = day;
-    this.index.setOptions({ today: day });
+    void this.index.setOptions({ today: day });
   }
 
   private context(): BatonContext {

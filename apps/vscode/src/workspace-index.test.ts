@@ -126,9 +126,7 @@ describe('the persisted workspace index', () => {
   });
 
   it.each([
-    ['another day', { today: '2026-11-21' }],
     ['another language', { locale: 'ja' as const }],
-    ['another key-person threshold', { keyPersonContactDays: 30 }],
   ])('re-reads every account note, and only those, when problems were computed for %s', async (_name, change) => {
     await session();
     _state.reads = [];
@@ -139,6 +137,36 @@ describe('the persisted workspace index', () => {
     _state.reads = [];
     await session(options);
     expect(reads()).toEqual([]);
+  });
+
+  it.each([
+    ['another day', { today: '2027-03-01' }],
+    ['another key-person threshold', { keyPersonContactDays: 30 }],
+  ])('reads no note on %s: the problems that depend on it are worked out from the cache', async (_name, change) => {
+    await session();
+    _state.reads = [];
+    const options = { ...OPTIONS, ...change };
+    const index = await session(options);
+    expect(reads()).toEqual([]);
+    expect(view(index)).toEqual(await cold(options));
+    // The change really moves problems (else this would prove nothing).
+    expect((await cold(options)).problems).not.toEqual((await cold()).problems);
+  });
+
+  it('re-reads the notes whose problems are in the old language when the language changes mid-session', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    _state.reads = [];
+    const reread = new Promise<void>((resolve) => {
+      let fired = 0;
+      // Once for the new options, once when the stale notes are read again.
+      index.onDidChange(() => ++fired === 2 && resolve());
+    });
+    index.setOptions({ locale: 'ja' });
+    await reread;
+    expect(reads()).toEqual(accounts);
+    expect(view(index)).toEqual(await cold({ ...OPTIONS, locale: 'ja' }));
+    index.dispose();
   });
 
   it('re-reads a note whose cached record is damaged', async () => {
@@ -157,7 +185,7 @@ describe('the persisted workspace index', () => {
     ['corrupt JSON', (text: string) => text.slice(0, text.length / 2)],
     ['another cache format', (text: string) => JSON.stringify({ ...JSON.parse(text), format: 99 })],
     ['another extension version', (text: string) => JSON.stringify({ ...JSON.parse(text), extension: '0.0.9' })],
-    ['a snapshot of the wrong shape', (text: string) => JSON.stringify({ ...JSON.parse(text), snapshot: { version: 2, strings: [], records: [7] } })],
+    ['a snapshot of the wrong shape', (text: string) => JSON.stringify({ ...JSON.parse(text), snapshot: { ...JSON.parse(text).snapshot, strings: [], records: [7] } })],
     ['JSON null', () => 'null'],
   ])('falls back to a full scan and rewrites the cache on %s', async (_name, spoil) => {
     await session();

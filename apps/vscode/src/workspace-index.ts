@@ -43,7 +43,8 @@ async function inBatches<T>(items: readonly T[], f: (item: T) => Promise<unknown
  *
  * The index is cached in the extension's workspace storage (never in the workspace folder): the
  * scan restores it and re-reads only notes that are new, whose mtime or size changed, or whose
- * problems core computed for another day, language or threshold (`staleFiles`).
+ * problems core stored in another language (`staleFiles`; problems that depend on today or the
+ * key-person threshold are worked out when asked, so a new day reads nothing).
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private current: SnapshotPortfolio;
@@ -289,6 +290,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   setOptions(options: Partial<PortfolioOptions>): void {
     this.options = { ...this.options, ...options };
     this.current.setOptions(options);
+    this.changed.fire();
+    if (this.scanned) void this.rereadStale();
+  }
+
+  /** After a language change, the notes whose problems are stored in the old one (a new day needs none). */
+  private async rereadStale(): Promise<void> {
+    const stale = this.current.staleFiles().flatMap((key) => this.uris.get(key) ?? []);
+    if (stale.length === 0) return;
+    await inBatches(stale, (uri) => this.read(uri));
+    if (this.disposed) return;
+    this.touched();
     this.changed.fire();
   }
 

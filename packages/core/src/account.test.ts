@@ -150,3 +150,15 @@ describe('field messages in Japanese', () => {
     expect(n.problems.find((p) => p.field === key)?.message).toBe(message);
   });
 });
+
+describe('unknown frontmatter keys', () => {
+  it('keeps a `__proto__` key as a plain key of the account (no prototype change), and drops empty values', () => {
+    const note = parseAccountNote('---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n__proto__: {polluted: true}\nkickoff_date:\n---\n');
+    const a = note.account as unknown as Record<string, unknown>;
+    expect(note.problems).toEqual([]);
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+    expect(Object.hasOwn(a, '__proto__')).toBe(true);
+    expect(a['polluted']).toBeUndefined();
+    expect(Object.hasOwn(a, 'kickoff_date')).toBe(false);
+  });
+});

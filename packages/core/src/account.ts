@@ -341,8 +341,10 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
   const data: Record<string, unknown> = {};
   for (const k of Object.keys(fm.data ?? {})) {
     const v = fm.data![k];
+    if (v === null || v === '') continue;
     // defineProperty: a `__proto__` key (js-yaml keeps it as an own key) stays a plain key.
-    if (v !== null && v !== '') k === '__proto__' ? Object.defineProperty(data, k, { value: v, writable: true, enumerable: true, configurable: true }) : (data[k] = v);
+    if (k === '__proto__') Object.defineProperty(data, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else data[k] = v;
   }
   // Checked in place (this copy is the account): a key that fails is left as written, and the
   // fixed value of a valid key passes its check again unchanged, so the second pass below reads

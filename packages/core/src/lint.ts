@@ -1,9 +1,9 @@
-import type { AccountNote } from './account.js';
+import type { Account, AccountNote } from './account.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import { daysApart } from './day-number.js';
 import { handoffLint } from './handoff.js';
 import { compareProblems, problem, sortProblems, type Locale, type Problem } from './problems.js';
-import { lintStakeholders } from './stakeholders.js';
+import { datedStakeholderProblems, lintTable, stakeholderDates, type StakeholderDates } from './stakeholders.js';
 
 export interface LintOptions {
   today: IsoDate;
@@ -17,6 +17,73 @@ export interface LintOptions {
  * stakeholder risks and ownership issues, sorted by line.
  */
 export function lintAccount(note: AccountNote, options: LintOptions): Problem[] {
+  return lint(note, options, true);
+}
+
+/**
+ * `lintAccount` without the checks that depend on today or on the key-person contact threshold:
+ * a portfolio keeps these problems with `accountDates(note)` and adds `datedProblems` when asked,
+ * so a new day or a changed threshold needs no re-read of any note. Sorted like `lintAccount`.
+ */
+export function undatedProblems(note: AccountNote, options: { locale?: Locale }): Problem[] {
+  return lint(note, options, false);
+}
+
+/** What `datedProblems` needs from an account note besides its account fields (no text, no today). */
+export interface AccountDates {
+  /** Undefined for a churned account (its stakeholders are not checked) or a note without a valid account. */
+  stakeholders: StakeholderDates | undefined;
+}
+
+export function accountDates(note: AccountNote): AccountDates {
+  const a = note.account;
+  return { stakeholders: a && a.stage !== 'churned' && note.stakeholders ? stakeholderDates(note.stakeholders) : undefined };
+}
+
+/**
+ * The problems `lintAccount` reports that depend on today or on the contact threshold, from the
+ * account's fields, its key lines (`line(key)`, 1-based) and `dates`. Not sorted.
+ */
+export function datedProblems(a: Account, line: (key: string) => number, dates: AccountDates, options: LintOptions & { locale: Locale }): Problem[] {
+  const { locale, today } = options;
+  const ja = locale === 'ja';
+  const out: Problem[] = [];
+  if (dates.stakeholders) {
+    const opts: Parameters<typeof datedStakeholderProblems>[1] = { today, locale };
+    if (options.keyPersonContactDays !== undefined) opts.contactDays = options.keyPersonContactDays;
+    if (a.kickoff_date !== undefined) opts.kickoffDate = a.kickoff_date;
+    for (const p of datedStakeholderProblems(dates.stakeholders, opts)) out.push(p);
+  }
+  if (a.stage !== 'churned' && a.renewal_date < today) {
+    out.push(
+      problem(
+        'renewal.passed',
+        'warning',
+        ja
+          ? `更新日 ${a.renewal_date} を過ぎています。更新後の renewal_date を記入するか、stage を churned にしてください`
+          : `Renewal date ${a.renewal_date} has passed: record the renewal (new renewal_date) or set stage to churned`,
+        line(a.renewal_date_derived ? 'contract_start' : 'renewal_date'),
+        locale,
+        'renewal_date',
+      ),
+    );
+  }
+  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= today && (daysApart(today, a.notice_deadline) ?? daysBetween(today, a.notice_deadline)) <= 30) {
+    out.push(
+      problem(
+        'renewal.notice-soon',
+        'warning',
+        ja ? `解約通知期限 ${a.notice_deadline} まで30日以内です` : `Notice deadline ${a.notice_deadline} is within 30 days: the customer can still cancel until then`,
+        line('notice_days'),
+        locale,
+        'notice_days',
+      ),
+    );
+  }
+  return out;
+}
+
+function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; keyPersonContactDays?: number }, dated: boolean): Problem[] {
   if (note.kind !== 'account') return [];
   const locale = options.locale ?? note.locale;
   const a = note.account;
@@ -27,11 +94,9 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
 
   let out: Problem[] = note.problems;
   if (a.stage !== 'churned') {
-    const lintOpts: Parameters<typeof lintStakeholders>[1] = { today: options.today, locale };
-    if (options.keyPersonContactDays !== undefined) lintOpts.contactDays = options.keyPersonContactDays;
-    if (a.kickoff_date !== undefined) lintOpts.kickoffDate = a.kickoff_date;
-    // concat copies once; spread pushes go through the iterator protocol.
-    out = out.concat(handoffLint(note, locale), lintStakeholders(note.stakeholders, lintOpts));
+    // concat copies once; spread pushes go through the iterator protocol. The table's dated
+    // checks come with `datedProblems` below.
+    out = out.concat(handoffLint(note, locale), lintTable(note.stakeholders, { locale }, false));
   } else out = out.slice();
 
   if (a.renewal_owner && a.csm_owner && a.renewal_owner.trim().toLowerCase() === a.csm_owner.trim().toLowerCase()) {
@@ -49,38 +114,14 @@ export function lintAccount(note: AccountNote, options: LintOptions): Problem[] 
   if (!a.csm_owner) {
     out.push(problem('owners.no-csm', 'info', { en: 'No csm_owner yet: who picks up this account?', ja: 'csm_owner が未設定です。誰がこのアカウントを担当しますか?' }, 1, locale, 'csm_owner'));
   }
-  if (a.stage !== 'churned' && a.renewal_date < options.today) {
-    out.push(
-      problem(
-        'renewal.passed',
-        'warning',
-        ja
-          ? `更新日 ${a.renewal_date} を過ぎています。更新後の renewal_date を記入するか、stage を churned にしてください`
-          : `Renewal date ${a.renewal_date} has passed: record the renewal (new renewal_date) or set stage to churned`,
-        line(a.renewal_date_derived ? 'contract_start' : 'renewal_date'),
-        locale,
-        'renewal_date',
-      ),
-    );
-  }
-  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= options.today && (daysApart(options.today, a.notice_deadline) ?? daysBetween(options.today, a.notice_deadline)) <= 30) {
-    out.push(
-      problem(
-        'renewal.notice-soon',
-        'warning',
-        ja ? `解約通知期限 ${a.notice_deadline} まで30日以内です` : `Notice deadline ${a.notice_deadline} is within 30 days: the customer can still cancel until then`,
-        line('notice_days'),
-        locale,
-        'notice_days',
-      ),
-    );
-  }
   if (a.stage !== 'handoff' && a.stage !== 'churned' && !a.kickoff_date) {
     out.push(problem('kickoff.missing', 'info', { en: 'No kickoff_date recorded', ja: 'kickoff_date が記録されていません' }, 1, locale, 'kickoff_date'));
   }
   if (a.health === 'red' && a.stage !== 'churned') {
     out.push(problem('health.red', 'warning', { en: 'Health is red', ja: 'ヘルスが危険（red）です' }, line('health'), locale, 'health'));
   }
+  // Problems of one check keep their order: the sort is stable and ties need the same code.
+  if (dated && options.today !== undefined) for (const p of datedProblems(a, line, accountDates(note), { ...options, today: options.today, locale })) out.push(p);
   // `out` is this call's own array: sorted in place (same stable order as sortProblems' copy).
   return out.sort(compareProblems);
 }

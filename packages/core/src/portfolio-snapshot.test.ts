@@ -20,10 +20,21 @@ describe('Portfolio snapshots', () => {
     expect(q.staleFiles()).toEqual([]);
   });
 
-  it('lists files whose problems were computed for another day', () => {
-    const q = SnapshotPortfolio.fromSnapshot(p.toSnapshot(), { today: '2026-11-23' });
-    expect(q.staleFiles().sort()).toEqual(['a.md', 'b.md', 'broken.md']);
+  it('restored on another day, needs no note read again: the dated problems follow today', () => {
+    const later = '2027-02-01';
+    const q = SnapshotPortfolio.fromSnapshot(p.toSnapshot(), { today: later });
+    expect(q.staleFiles()).toEqual([]);
     expect(q.timeline({ kind: 'renewal' })).toHaveLength(2);
+    // b.md renews on 2027-01-10: passed by then, and the same problems as a note read that day.
+    expect(q.problems('b.md').map((x) => x.code)).toContain('renewal.passed');
+    const fresh = new SnapshotPortfolio({ today: later });
+    fresh.upsert('b.md', accountNote({ account: 'B', contract_start: '2026-01-10' }));
+    expect(q.problems('b.md')).toEqual(fresh.problems('b.md'));
+  });
+
+  it('lists files whose problems were computed in another language', () => {
+    const q = SnapshotPortfolio.fromSnapshot(p.toSnapshot(), { today, locale: 'ja' });
+    expect(q.staleFiles().sort()).toEqual(['a.md', 'b.md', 'broken.md']);
   });
 
   it('ignores a snapshot of an unknown version', () => {

@@ -11,6 +11,7 @@ import { lintAccount } from './lint.js';
 import { ACCOUNT_KEYS, decode, encode, Portfolio } from './portfolio.js';
 import { SnapshotPortfolio } from './snapshot.js';
 import { buildAccountTimeline } from './timeline.js';
+import { dayNumber, fromDayNumber } from './day-number.js';
 
 const RUNS = { numRuns: Number(process.env['BATON_FC_RUNS'] ?? 150) };
 const today = '2026-11-22';
@@ -18,6 +19,8 @@ const today = '2026-11-22';
 const day = fc
   .record({ y: fc.oneof(fc.integer({ min: 2024, max: 2028 }), fc.constantFrom(1, 9999)), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
   .map(({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+/** A real calendar day, as hosts pass for today (2024–2029). */
+const realDay = fc.integer({ min: dayNumber('2024-01-01'), max: dayNumber('2029-12-31') }).map(fromDayNumber);
 const name = fc.constantFrom('Acme', 'アクメ株式会社', 'Sato', 'Tanaka', '佐藤 美咲', 'O\'Brien', 'a"b\\c', 'x'.repeat(40));
 /** Money and counts at the edges of the packing: -0, 2^40 and beyond, the largest safe integer, commas. */
 const amount = fc.oneof(fc.nat(), fc.constantFrom('-0', '0', '1099511627775', '1099511627776', '9007199254740991', '12,000,000', '1e400', '-5', '3.5'));
@@ -64,9 +67,12 @@ const task = fc
   .record({ closed: fc.boolean(), title: fc.oneof(name, fc.constant('')), due: fc.option(day, { nil: undefined }), id: fc.option(fc.constantFrom('renewal.call', 'kickoff.agenda', 'x'), { nil: undefined }) })
   .map((t) => `- [${t.closed ? 'x' : ' '}] ${t.title}${t.id ? ` <!-- baton:${t.id} -->` : ''}${t.due ? ` 📅 ${t.due}` : ''}`);
 const row = fc
-  .record({ name, role: fc.constantFrom('Decision maker', '決裁者', 'champion', ''), key: fc.constantFrom('✓', ''), contact: fc.oneof(day, fc.constant('')) })
-  .map((r) => `| ${r.name} | ${r.role} | ${r.key} | ${r.contact} |`);
-const body = fc.array(fc.oneof(task, fc.constantFrom('## Stakeholders', '## 関係者', '## Goals', 'text'), fc.array(row, { maxLength: 4 }).map((rows) => ['| Name | Role | Key person | Last contact |', '| --- | --- | --- | --- |', ...rows].join('\n'))), { maxLength: 12 });
+  .record({ name, role: fc.constantFrom('Decision maker', '決裁者', 'champion', ''), key: fc.constantFrom('✓', ''), contact: fc.oneof(day, fc.constant('')), kickoff: fc.constantFrom('✓', '', 'no'), status: fc.constantFrom('', 'left') })
+  .map((r) => `| ${r.name} | ${r.role} | ${r.key} | ${r.contact} | ${r.kickoff} | ${r.status} |`);
+/** With and without the columns the dated checks read (kickoff attendance, last contact). */
+const header = fc.constantFrom('| Name | Role | Key person | Last contact | Kickoff | Status |', '| Name | Role | Key person | Notes | Notes 2 | Status |');
+const table = fc.tuple(header, fc.array(row, { maxLength: 4 })).map(([h, rows]) => [h, '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n'));
+const body = fc.array(fc.oneof(task, fc.constantFrom('## Stakeholders', '## 関係者', '## Goals', 'text'), table), { maxLength: 12 });
 const note = fc.tuple(frontmatter, body).map(([fm, b]) => ['---', ...fm, '---', '# Acme', ...b].join('\n'));
 
 /** What a Portfolio keeps of an account: the known keys that have a value. */
@@ -135,6 +141,26 @@ describe('packed records', () => {
             expect(a.locale).toBe(parsed.locale);
           }
           expect(q.timeline()).toEqual(events);
+        }
+        expect(restored.staleFiles()).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('problems that depend on today or the contact threshold follow setOptions and a snapshot restored later, with no note read again', () => {
+    fc.assert(
+      fc.property(parsedNote, fc.constantFrom(undefined, 'en' as const, 'ja' as const), realDay, fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }), (parse, locale, later, contactDays) => {
+        const parsed = parse(locale ? { locale } : {});
+        const p = new SnapshotPortfolio(locale ? { today, locale } : { today });
+        p.upsertParsed('a.md', parsed);
+        const next = { today: later, ...(locale ? { locale } : {}), ...(contactDays === undefined ? {} : { keyPersonContactDays: contactDays }) };
+        const restored = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(p.toSnapshot())), next);
+        p.setOptions(next);
+        const expected = lintAccount(parsed, next);
+        for (const q of [p, restored]) {
+          expect(q.problems('a.md')).toEqual(expected);
+          expect(JSON.stringify(q.problems('a.md'))).toBe(JSON.stringify(expected));
         }
         expect(restored.staleFiles()).toEqual([]);
       }),

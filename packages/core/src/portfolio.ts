@@ -2,8 +2,8 @@ import { parseAccountNote, type Account, type AccountNote, type Stage } from './
 import { accountNoteFromCache, type CachedNoteMetadata } from './cached.js';
 import type { IsoDate } from './dates.js';
 import { EventIndex } from './event-index.js';
-import { lintAccount } from './lint.js';
-import type { Locale, Problem, Severity } from './problems.js';
+import { accountDates, datedProblems, undatedProblems, type AccountDates } from './lint.js';
+import { compareProblems, type Locale, type Problem, type Severity } from './problems.js';
 import { flatCopy } from './string-pool.js';
 import { dayNumber, isIsoDay } from './day-number.js';
 import { accountEvents, compareEvents, eachAccountEvent, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
@@ -66,11 +66,15 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * - per TIMELINE_KEYS entry, the 0-based frontmatter line + 1 (0: absent);
  * - per ACCOUNT_KEYS entry, the value (see `packValue`; `baton` is 0 when the note has no valid account);
  * - the number of dated tasks, then per task `line * 2 + closed`, due, id + 1 (0: none) and title;
- * - per problem, code, severity, line, field + 1 (0: none) and the message's length in `text`.
+ * - what the checks that depend on today need (`AccountDates`): the number of decision makers who
+ *   missed the kickoff + 1 (0: not checked), then per person line and name length in `text`; the
+ *   number of key persons + 1 (0: not checked), then per person line, name length and last contact + 1 (0: none);
+ * - per problem found without today, code, severity, line, field + 1 (0: none) and the message's length in `text`.
+ * `text` holds those names, then the messages.
  */
 export interface AccountRecord {
   data: string;
-  /** The problems' messages, one after the other. */
+  /** The names the dated checks need, then the problems' messages, one after the other. */
   text: string;
   /** Built on first need and kept while the sorted timeline exists. */
   events: TimelineEvent[] | undefined;
@@ -286,21 +290,16 @@ export class Portfolio {
     return this.records.has(file);
   }
 
+  /** What the problems kept in records depend on (those that depend on today are worked out when asked). */
   protected lintKey(): string {
-    return `${this.options.today}|${this.options.locale ?? ''}|${this.options.keyPersonContactDays ?? ''}`;
+    return this.options.locale ?? '';
   }
 
-  /** The lint options and the lint key's table index, worked out once per `setOptions`. */
-  private lint: { opts: Parameters<typeof lintAccount>[1]; key: number } | undefined;
+  /** The lint key's table index, worked out once per `setOptions`. */
+  private lint: { key: number } | undefined;
 
   private compact(note: AccountNote): AccountRecord {
-    if (!this.lint) {
-      const opts: Parameters<typeof lintAccount>[1] = { today: this.options.today };
-      if (this.options.locale) opts.locale = this.options.locale;
-      if (this.options.keyPersonContactDays !== undefined) opts.keyPersonContactDays = this.options.keyPersonContactDays;
-      this.lint = { opts, key: this.ref(this.lintKey()) };
-    }
-    const lintOpts = this.lint.opts;
+    this.lint ??= { key: this.ref(this.lintKey()) };
     const d = [this.lint.key, note.locale === 'ja' ? 1 : 0];
     for (const k of TIMELINE_KEYS) d.push((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
@@ -313,7 +312,20 @@ export class Portfolio {
       d.push(t.line * 2 + (t.closed ? 1 : 0), this.ref(t.due), t.id === undefined ? 0 : this.refAt(n, t.id) + 1, this.refAt(n + 1, t.title));
     }
     const text: string[] = [];
-    for (const p of lintAccount(note, lintOpts)) {
+    const st = a ? accountDates(note).stakeholders : undefined;
+    const missed = st?.missedKickoff;
+    d.push(missed ? missed.length + 1 : 0);
+    for (const m of missed ?? []) {
+      d.push(m.line, m.name.length);
+      text.push(m.name);
+    }
+    const contacts = st?.contacts;
+    d.push(contacts ? contacts.length + 1 : 0);
+    for (const c of contacts ?? []) {
+      d.push(c.line, c.name.length, c.lastContact === undefined ? 0 : this.ref(c.lastContact) + 1);
+      text.push(c.name);
+    }
+    for (const p of undatedProblems(note, this.options.locale ? { locale: this.options.locale } : {})) {
       d.push(this.ref(p.code), SEVERITIES.indexOf(p.severity), p.line, p.field === undefined ? 0 : this.ref(p.field) + 1, p.message.length);
       text.push(p.message);
     }
@@ -321,7 +333,7 @@ export class Portfolio {
     const days: number[] = [];
     eachAccountEvent(note, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0), true);
     // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
-    // Two or more messages join into one new flat string; a single one may be a slice of the note.
+    // Two or more parts join into one new flat string; a single one may be a slice of the note.
     return { data: encode(d), text: text.length > 1 ? text.join('') : flatCopy(text[0] ?? ''), events: undefined, days: encode(days) };
   }
 
@@ -349,13 +361,42 @@ export class Portfolio {
   protected problemsOf(r: AccountRecord): Problem[] {
     const d = decode(r.data);
     const out: Problem[] = [];
+    // The dated checks' people (names at the start of `text`), then the problems found without today.
     let at = 0;
-    for (let o = TASKS + 1 + d[TASKS]! * 4; o + 4 < d.length; o += 5) {
+    let o = TASKS + 1 + d[TASKS]! * 4;
+    const people = <T>(each: (line: number, name: string) => T): T[] | undefined => {
+      const n = d[o++]!;
+      const list: T[] = [];
+      for (let i = 1; i < n; i++) list.push(each(d[o++]!, r.text.slice(at, (at += d[o++]!))));
+      return n === 0 ? undefined : list;
+    };
+    const missedKickoff = people((line, name) => ({ line, name }));
+    const contacts = people((line, name) => {
+      const last = d[o++]!;
+      return { line, name, lastContact: last === 0 ? undefined : (this.strings[last - 1] as IsoDate) };
+    });
+    for (; o + 4 < d.length; o += 5) {
       const p: Problem = { code: this.strings[d[o]!]!, severity: SEVERITIES[d[o + 1]!]!, message: r.text.slice(at, (at += d[o + 4]!)), line: d[o + 2]! };
       if (d[o + 3]) p.field = this.strings[d[o + 3]! - 1]!;
       out.push(p);
     }
-    return out;
+    const account = this.accountOf(r, d);
+    if (!account) return out;
+    const dates: AccountDates = { stakeholders: missedKickoff || contacts ? { missedKickoff, contacts } : undefined };
+    const line = (k: string) => (this.keyLine(d, k) ?? 0) + 1;
+    const o2 = this.options;
+    const opts: Parameters<typeof datedProblems>[3] = { today: o2.today, locale: o2.locale ?? (d[1] ? 'ja' : 'en') };
+    if (o2.keyPersonContactDays !== undefined) opts.keyPersonContactDays = o2.keyPersonContactDays;
+    const dated = datedProblems(account, line, dates, opts);
+    // As `lintAccount` sorts them: the stable sort keeps each check's problems in their order.
+    return dated.length === 0 ? out : out.concat(dated).sort(compareProblems);
+  }
+
+  /** The 0-based line of a TIMELINE_KEYS key, from a record's numbers. */
+  private keyLine(d: readonly number[], k: string): number | undefined {
+    const i = (TIMELINE_KEYS as readonly string[]).indexOf(k);
+    const l = i < 0 ? 0 : d[2 + i]!;
+    return l ? l - 1 : undefined;
   }
 
   /**
@@ -391,12 +432,7 @@ export class Portfolio {
     for (let o = TASKS + 1; o < TASKS + 1 + d[TASKS]! * 4; o += 4) {
       tasks.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: d[o + 2] ? this.strings[d[o + 2]! - 1] : undefined, title: this.strings[d[o + 3]!]! });
     }
-    const keyLines = {
-      get: (k: string) => {
-        const l = d[2 + (TIMELINE_KEYS as readonly string[]).indexOf(k)];
-        return TIMELINE_KEYS.includes(k as never) && l ? l - 1 : undefined;
-      },
-    } as ReadonlyMap<string, number>;
+    const keyLines = { get: (k: string) => this.keyLine(d, k) } as ReadonlyMap<string, number>;
     const source: TimelineSource = { account, frontmatter: { keyLines }, tasks, locale: d[1] ? 'ja' : 'en' };
     return accountEvents(source, file, this.options, keep);
   }

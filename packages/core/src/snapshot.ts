@@ -6,7 +6,7 @@ import { decode, encode, KEYS, Portfolio, TASKS, type PortfolioOptions } from '.
  * repeated strings (task titles, ids, dates, owners) live once in `strings`.
  */
 export interface PortfolioSnapshot {
-  version: 2;
+  version: 3;
   strings: string[];
   records: SnapshotRecord[];
 }
@@ -47,8 +47,8 @@ function valid(data: unknown, text: unknown, strings: number): boolean {
  */
 function mapRefs(d: number[], length: number, text: string, f: (ref: number) => number): boolean {
   const tasks = length > TASKS ? d[TASKS]! : -1;
-  const end = TASKS + 1 + tasks * 4;
-  if (tasks < 0 || d[1]! > 1 || end > length || (length - end) % 5 !== 0) return false;
+  let o = TASKS + 1 + tasks * 4;
+  if (tasks < 0 || d[1]! > 1 || o > length) return false;
   let ok = true;
   // d[i] is `base + scale * ref`.
   const map = (i: number, base = 0, scale = 1) => {
@@ -61,13 +61,24 @@ function mapRefs(d: number[], length: number, text: string, f: (ref: number) => 
     const type = (d[i]! - 4) % 3;
     if (d[i]! >= 4 && type !== 1) map(i, 4 + type, 3);
   }
-  for (let o = TASKS + 1; o < end; o += 4) {
-    map(o + 1);
-    if (d[o + 2]) map(o + 2, 1);
-    map(o + 3);
+  for (let i = TASKS + 1; i < o; i += 4) {
+    map(i + 1);
+    if (d[i + 2]) map(i + 2, 1);
+    map(i + 3);
   }
+  // The dated checks' people: line and name length, and for key persons their last contact.
   let chars = 0;
-  for (let o = end; o < length; o += 5) {
+  for (const width of [2, 3]) {
+    if (o >= length) return false;
+    const n = d[o++]!;
+    for (let i = 1; i < n; i++, o += width) {
+      if (o + width > length) return false;
+      chars += d[o + 1]!;
+      if (width === 3 && d[o + 2]) map(o + 2, 1);
+    }
+  }
+  if ((length - o) % 5 !== 0) return false;
+  for (; o < length; o += 5) {
     map(o);
     if (d[o + 3]) map(o + 3, 1);
     if (d[o + 1]! > 2) ok = false;
@@ -84,7 +95,7 @@ function mapRefs(d: number[], length: number, text: string, f: (ref: number) => 
 export class SnapshotPortfolio extends Portfolio {
   /**
    * Restores a Portfolio from `toSnapshot()` output without reading any note. Records whose
-   * problems were computed for another day or language are listed by `staleFiles()`: re-upsert
+   * problems were computed in another language are listed by `staleFiles()`: re-upsert
    * those to refresh their problems (their timeline events are recomputed here anyway).
    * A snapshot of another version restores as an empty Portfolio.
    *
@@ -94,7 +105,7 @@ export class SnapshotPortfolio extends Portfolio {
    */
   static fromSnapshot(snapshot: PortfolioSnapshot, options: PortfolioOptions): SnapshotPortfolio {
     const p = new SnapshotPortfolio(options);
-    if (snapshot?.version !== 2 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
+    if (snapshot?.version !== 3 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
     // Indexes in `data` point into this table as is, so it is copied without deduplication.
     for (const str of snapshot.strings) {
       const own = String(str);
@@ -129,7 +140,7 @@ export class SnapshotPortfolio extends Portfolio {
         records.push([file, encode(d), text]);
       }
     }
-    return { version: 2, strings, records };
+    return { version: 3, strings, records };
   }
 
   /** Compact, JSON-safe records of every indexed account (see `fromSnapshot`); only the strings they use. */
@@ -150,10 +161,10 @@ export class SnapshotPortfolio extends Portfolio {
       mapRefs(d, d.length, r.text, out);
       records.push([file, encode(d), r.text]);
     }
-    return { version: 2, strings, records };
+    return { version: 3, strings, records };
   }
 
-  /** Files restored from a snapshot whose problems were computed with other lint settings. */
+  /** Files restored from a snapshot whose problems were computed in another language (problems that depend on today are worked out when asked), or damaged. */
   staleFiles(): string[] {
     const key = this.lintKey();
     const out: string[] = [];

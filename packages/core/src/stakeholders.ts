@@ -943,6 +943,100 @@ export interface StakeholderLintOptions {
  * lintStakeholders(note.stakeholders, { today: '2026-06-01', kickoffDate: '2026-04-10' });
  */
 export function lintStakeholders(table: StakeholderTable | undefined, options: StakeholderLintOptions): Problem[] {
+  return lintTable(table, options, true);
+}
+
+/**
+ * What the lints that depend on today or on the contact threshold need from a table, and nothing
+ * else: a portfolio keeps this instead of the table and works those problems out when asked
+ * (`datedStakeholderProblems`), so a new day or another threshold needs no re-read of the note.
+ * Undefined lists: the table has no such column (the check does not run).
+ */
+export interface StakeholderDates {
+  /** Active decision makers who did not attend the kickoff. */
+  missedKickoff: { name: string; line: number }[] | undefined;
+  /** Active key persons and when they were last contacted. */
+  contacts: { name: string; line: number; lastContact: IsoDate | undefined }[] | undefined;
+}
+
+export function stakeholderDates(table: StakeholderTable): StakeholderDates {
+  const { keys, deciders } = keyPeople(table);
+  return {
+    missedKickoff: hasColumn(table.columns, 'kickoff') ? deciders.filter((d) => !d.attendedKickoff).map(({ name, line }) => ({ name, line })) : undefined,
+    contacts: hasColumn(table.columns, 'last_contact') ? keys.map(({ name, line, lastContact }) => ({ name, line, lastContact })) : undefined,
+  };
+}
+
+/** The problems `lintStakeholders` reports from `dates` for `options.today` (in the order it reports them). */
+export function datedStakeholderProblems(dates: StakeholderDates, options: StakeholderLintOptions & { locale: Locale }): Problem[] {
+  const out: Problem[] = [];
+  if (dates.missedKickoff) missedKickoff(dates.missedKickoff, options, out);
+  if (dates.contacts) staleContacts(dates.contacts, options, out);
+  return out;
+}
+
+/** Active key persons and decision makers, in one pass over the rows. */
+function keyPeople(table: StakeholderTable): { keys: Stakeholder[]; deciders: Stakeholder[] } {
+  const keys: Stakeholder[] = [];
+  const deciders: Stakeholder[] = [];
+  for (const r of table.rows) {
+    if (r.status === 'left') continue;
+    if (r.keyPerson) keys.push(r);
+    if (r.roles.includes('decision_maker')) deciders.push(r);
+  }
+  return { keys, deciders };
+}
+
+/** Decision makers who missed the kickoff, once the kickoff day has come. */
+function missedKickoff(missed: readonly { name: string; line: number; attendedKickoff?: boolean }[], options: StakeholderLintOptions & { locale: Locale }, out: Problem[]): void {
+  const { kickoffDate, today, locale } = options;
+  if (kickoffDate === undefined || !isIsoDay(today) || !isIsoDay(kickoffDate) || kickoffDate > today) return;
+  const ja = locale === 'ja';
+  for (const d of missed)
+    if (!d.attendedKickoff)
+      out.push(
+        problem(
+          'stakeholders.decision-maker-missed-kickoff',
+          'warning',
+          ja ? `決裁者の${d.name}さんがキックオフに不参加です。目的とゴールを直接共有しましょう` : `Decision maker ${d.name} did not attend the kickoff: share the goals with them directly`,
+          d.line + 1,
+          locale,
+          'kickoff',
+        ),
+      );
+}
+
+/** Key persons not contacted within the threshold (or never). */
+function staleContacts(keys: readonly { name: string; line: number; lastContact: IsoDate | undefined }[], options: StakeholderLintOptions & { locale: Locale }, out: Problem[]): void {
+  const { today, locale } = options;
+  if (!isIsoDay(today)) return;
+  const ja = locale === 'ja';
+  const limit = options.contactDays ?? SETTING_DEFAULTS.keyPersonContactDays;
+  for (const r of keys) {
+    const days = r.lastContact === undefined ? undefined : (daysApart(r.lastContact, today) ?? daysBetween(r.lastContact, today));
+    if (days !== undefined && days <= limit) continue;
+    out.push(
+      problem(
+        'stakeholders.stale-contact',
+        'warning',
+        // Only the locale's message is built.
+        days === undefined
+          ? ja
+            ? `キーパーソンの${r.name}さんとの接触記録がありません`
+            : `No contact recorded with key person ${r.name}`
+          : ja
+            ? `キーパーソンの${r.name}さんと${days}日間接触がありません`
+            : `No contact with key person ${r.name} for ${days} days`,
+        r.line + 1,
+        locale,
+        'last_contact',
+      ),
+    );
+  }
+}
+
+/** `lintStakeholders`; without `dated`, the checks that depend on today or the contact threshold are left out. */
+export function lintTable(table: StakeholderTable | undefined, options: Omit<StakeholderLintOptions, 'today'> & { today?: IsoDate }, dated: boolean): Problem[] {
   const locale = options.locale ?? table?.locale ?? 'en';
   const ja = locale === 'ja';
   const out: Problem[] = [];
@@ -951,15 +1045,9 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
       problem('stakeholders.missing', 'info', { en: 'No stakeholder table yet: list who decides, who drives and who uses', ja: '関係者の表がまだありません。決裁者・推進者・利用者を書き出しましょう' }, 1, locale),
     ];
   const header = table.headerLine + 1;
-  // Active key persons and decision makers, in one pass over the rows.
-  const keys: Stakeholder[] = [];
-  const deciders: Stakeholder[] = [];
-  for (const r of table.rows) {
-    if (r.status === 'left') continue;
-    if (r.keyPerson) keys.push(r);
-    if (r.roles.includes('decision_maker')) deciders.push(r);
-  }
+  const { keys, deciders } = keyPeople(table);
   const firstKey = keys[0];
+  const today = options.today ?? '';
 
   if (!firstKey)
     out.push(problem('stakeholders.no-key-person', 'warning', { en: 'No key person marked: mark at least two', ja: 'キーパーソンが指定されていません。2人以上を指定しましょう' }, header, locale, 'key_person'));
@@ -978,22 +1066,7 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
   if (deciders.length === 0)
     out.push(problem('stakeholders.no-decision-maker', 'warning', { en: 'No decision maker listed', ja: '決裁者が記載されていません' }, header, locale, 'role'));
 
-  const { kickoffDate, today } = options;
-  const todayOk = isIsoDay(today);
-  if (kickoffDate !== undefined && todayOk && isIsoDay(kickoffDate) && kickoffDate <= today && hasColumn(table.columns, 'kickoff')) {
-    for (const d of deciders)
-      if (!d.attendedKickoff)
-        out.push(
-          problem(
-            'stakeholders.decision-maker-missed-kickoff',
-            'warning',
-            ja ? `決裁者の${d.name}さんがキックオフに不参加です。目的とゴールを直接共有しましょう` : `Decision maker ${d.name} did not attend the kickoff: share the goals with them directly`,
-            d.line + 1,
-            locale,
-            'kickoff',
-          ),
-        );
-  }
+  if (dated && hasColumn(table.columns, 'kickoff')) missedKickoff(deciders, { ...options, today, locale }, out);
 
   // Every key person in one (named) department, compared folded.
   const dept = firstKey && keys.length >= 2 ? norm(firstKey.department) : '';
@@ -1022,29 +1095,6 @@ export function lintStakeholders(table: StakeholderTable | undefined, options: S
         ),
       );
 
-  const limit = options.contactDays ?? SETTING_DEFAULTS.keyPersonContactDays;
-  if (todayOk && hasColumn(table.columns, 'last_contact')) {
-    for (const r of keys) {
-      const days = r.lastContact === undefined ? undefined : (daysApart(r.lastContact, today) ?? daysBetween(r.lastContact, today));
-      if (days !== undefined && days <= limit) continue;
-      out.push(
-        problem(
-          'stakeholders.stale-contact',
-          'warning',
-          // Only the locale's message is built.
-          days === undefined
-            ? ja
-              ? `キーパーソンの${r.name}さんとの接触記録がありません`
-              : `No contact recorded with key person ${r.name}`
-            : ja
-              ? `キーパーソンの${r.name}さんと${days}日間接触がありません`
-              : `No contact with key person ${r.name} for ${days} days`,
-          r.line + 1,
-          locale,
-          'last_contact',
-        ),
-      );
-    }
-  }
+  if (dated && hasColumn(table.columns, 'last_contact')) staleContacts(keys, { ...options, today, locale }, out);
   return out;
 }
