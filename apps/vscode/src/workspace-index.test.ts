@@ -187,6 +187,7 @@ describe('the persisted workspace index', () => {
     ['another extension version', (text: string) => JSON.stringify({ ...JSON.parse(text), extension: '0.0.9' })],
     ['a snapshot of the wrong shape', (text: string) => JSON.stringify({ ...JSON.parse(text), snapshot: { ...JSON.parse(text).snapshot, strings: [], records: [7] } })],
     ['JSON null', () => 'null'],
+    ['a snapshot from another version of core', (text: string) => JSON.stringify({ ...JSON.parse(text), snapshot: { ...JSON.parse(text).snapshot, version: 2 } })],
   ])('falls back to a full scan and rewrites the cache on %s', async (_name, spoil) => {
     await session();
     const good = cacheJson();

@@ -155,6 +155,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch {
       return false;
     }
+    // A snapshot of another core version restores as an empty Portfolio: its manifest would then
+    // skip notes that are in no record, so the whole cache is dropped instead.
+    if (cached.snapshot.records.length > 0 && restored.size === 0 && restored.staleFiles().length === 0) return false;
     this.current = restored;
     // Anything a watcher event read before this belonged to the Portfolio just replaced.
     this.stats.clear();
