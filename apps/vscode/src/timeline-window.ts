@@ -1,14 +1,15 @@
 import {
-  EVENT_KINDS,
   buildTimelineView,
   filterTimeline,
   monthKey,
   monthLabel,
+  timelineChoices,
   type EventKind,
   type EventStatus,
   type IsoDate,
   type Locale,
   type Stage,
+  type TimelineChoices,
   type TimelineEvent,
   type TimelineView,
 } from '@baton/core';
@@ -52,7 +53,7 @@ export interface TimelineModel {
   /** Core's view-model of the window only: each month holds at most its shown events. */
   view: TimelineView;
   /** Owners, stages and kinds of the whole (unfiltered) portfolio, so a filter never hides its own options. */
-  choices: { owners: string[]; stages: Stage[]; kinds: EventKind[] };
+  choices: TimelineChoices;
   /** Status counts of the filtered events (all of them, not only the window). */
   counts: Record<EventStatus, number>;
   /** Number of filtered events (0 shows the empty-state message). */
@@ -149,14 +150,7 @@ function hidden(ranges: readonly MonthRange[]): HiddenMonths | undefined {
  * Whole-list work is three linear passes (choices, filter, counts), none of them copying events.
  */
 export function buildTimelineModel(all: readonly TimelineEvent[], o: ModelOptions): TimelineModel {
-  const owners = new Set<string>();
-  const stages = new Set<Stage>();
-  const kinds = new Set<EventKind>();
-  for (const e of all) {
-    if (e.owner) owners.add(e.owner);
-    stages.add(e.stage);
-    kinds.add(e.kind);
-  }
+  const choices = timelineChoices(all);
   const f = o.filters;
   const filtered = f.owner === undefined && f.stage === undefined && f.kind === undefined ? all : filterTimeline(all, f);
   const counts: Record<EventStatus, number> = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
@@ -189,7 +183,7 @@ export function buildTimelineModel(all: readonly TimelineEvent[], o: ModelOption
   });
   return {
     view,
-    choices: { owners: [...owners].sort((x, y) => x.localeCompare(y)), stages: [...stages], kinds: EVENT_KINDS.filter((k) => kinds.has(k)) },
+    choices,
     counts,
     total: filtered.length,
     monthTotals,

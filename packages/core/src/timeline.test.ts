@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAccountNote } from './account.js';
 import { accountNote } from './__fixtures__/notes.js';
-import { buildAccountTimeline, buildPortfolioTimeline, buildTimelineView, filterTimeline, fiscalPeriod, groupByMonth } from './timeline.js';
+import { buildAccountTimeline, buildPortfolioTimeline, buildTimelineView, filterTimeline, fiscalPeriod, groupByMonth, timelineChoices } from './timeline.js';
 
 const today = '2026-11-22';
 
@@ -132,5 +132,19 @@ describe('fiscal periods', () => {
     const months = buildTimelineView(events, { today, fiscalYearStartMonth: 4 }).months;
     expect(months.find((m) => m.month === '2027-03')?.fiscal?.isYearEnd).toBe(true);
     expect(months.filter((m) => m.fiscal?.isYearEnd).map((m) => m.month)).toEqual(['2027-03']);
+  });
+});
+
+describe('timelineChoices', () => {
+  it('lists owners sorted, stages and kinds in their usual order, each once', () => {
+    const b = parseAccountNote(accountNote({ account: 'B', stage: 'churned', csm_owner: 'Yamada', renewal_owner: 'Abe' }));
+    const a = parseAccountNote(accountNote({ account: 'A', stage: 'adoption', csm_owner: 'Sato' }));
+    const events = buildPortfolioTimeline([{ file: 'b.md', note: b }, { file: 'a.md', note: a }], { today: '2026-11-22' });
+    const c = timelineChoices(events);
+    expect(c.owners).toEqual([...new Set(events.flatMap((e) => (e.owner ? [e.owner] : [])))].sort((x, y) => x.localeCompare(y)));
+    expect(c.owners).toEqual(expect.arrayContaining(['Sato', 'Yamada']));
+    expect(c.stages).toEqual(['adoption', 'churned']);
+    expect(c.kinds.slice(0, 2)).toEqual(['contract-start', 'first-contact']);
+    expect(new Set(c.kinds).size).toBe(c.kinds.length);
   });
 });

@@ -1,4 +1,4 @@
-import type { Account, Stage } from './account.js';
+import { STAGES, type Account, type Stage } from './account.js';
 import type { Task } from './tasks.js';
 import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
 import { dayNumber, fromDayNumber, isIsoDay, shiftIsoDay } from './day-number.js';
@@ -255,6 +255,26 @@ export function buildPortfolioTimeline(entries: Iterable<{ file: string; note: T
   const all: TimelineEvent[] = [];
   for (const { file, note } of entries) for (const e of buildAccountTimeline(note, file, options)) all.push(e);
   return sortEvents(all);
+}
+
+/** What a timeline view's filter lists offer: the owners (sorted), stages and kinds that occur. */
+export interface TimelineChoices {
+  owners: string[];
+  stages: Stage[];
+  kinds: EventKind[];
+}
+
+/** The filter choices of a whole portfolio, in one pass; stages and kinds in their usual order. */
+export function timelineChoices(events: readonly TimelineEvent[]): TimelineChoices {
+  const owners = new Set<string>();
+  const stages = new Set<Stage>();
+  const kinds = new Set<EventKind>();
+  for (const e of events) {
+    if (e.owner) owners.add(e.owner);
+    stages.add(e.stage);
+    kinds.add(e.kind);
+  }
+  return { owners: [...owners].sort((a, b) => a.localeCompare(b)), stages: STAGES.filter((s) => stages.has(s)), kinds: EVENT_KINDS.filter((k) => kinds.has(k)) };
 }
 
 export interface TimelineFilter {

@@ -1,5 +1,5 @@
 import type {} from 'obsidian'; // global createEl/createDiv typings only; nothing is imported at runtime
-import type { EventKind, Stage, TimelineEvent, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
+import type { EventKind, Stage, TimelineChoices, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
 
 export interface TimelineFilterState {
   owner?: string | undefined;
@@ -8,11 +8,6 @@ export interface TimelineFilterState {
 }
 
 /** The filter choices, from the unfiltered portfolio so a filter never hides its own options. */
-export interface TimelineChoices {
-  owners: string[];
-  stages: Stage[];
-  kinds: EventKind[];
-}
 
 /** What part of the view-model is on screen: thousands of accounts render a window, not everything. */
 export interface TimelineWindow {
@@ -23,18 +18,6 @@ export interface TimelineWindow {
   shown: Map<string, number>;
 }
 
-/** Unique owners/stages/kinds across the whole portfolio (cheap, one pass). */
-export function collectChoices(events: readonly TimelineEvent[]): TimelineChoices {
-  const owners = new Set<string>();
-  const stages = new Set<Stage>();
-  const kinds = new Set<EventKind>();
-  for (const e of events) {
-    if (e.owner) owners.add(e.owner);
-    stages.add(e.stage);
-    kinds.add(e.kind);
-  }
-  return { owners: [...owners].sort((a, b) => a.localeCompare(b)), stages: [...stages], kinds: [...kinds] };
-}
 
 /** Brings the current month (and its today marker) into view. */
 export function scrollToToday(root: HTMLElement): void {

@@ -1,8 +1,7 @@
 import { ItemView, TFile, debounce, type WorkspaceLeaf } from 'obsidian';
-import { buildTimelineView, uiText, type EventKind, type IsoDate, type Locale, type Stage, type TimelineEvent, type TimelineViewEvent } from '@baton/core';
-export { collectChoices } from './render-timeline';
+import { buildTimelineView, timelineChoices, uiText, type EventKind, type IsoDate, type Locale, type Stage, type TimelineEvent, type TimelineViewEvent } from '@baton/core';
 import type { AccountIndex } from '../account-index';
-import { EVENT_PAGE, MONTH_PAGE, collectChoices, initialWindow, renderTimeline, scrollToToday, type TimelineFilterState, type TimelineWindow } from './render-timeline';
+import { EVENT_PAGE, MONTH_PAGE, initialWindow, renderTimeline, scrollToToday, type TimelineFilterState, type TimelineWindow } from './render-timeline';
 
 export const TIMELINE_VIEW_TYPE = 'baton-timeline';
 
@@ -75,7 +74,7 @@ export class TimelineView extends ItemView {
       this.win = { ...initialWindow(view), shown };
     }
     this.monthKeys = keys;
-    this.shown = renderTimeline(this.contentEl, view, collectChoices(all), this.filter, this.win);
+    this.shown = renderTimeline(this.contentEl, view, timelineChoices(all), this.filter, this.win);
   }
 
   /** The events currently on screen, in order (tests and the click handler use this). */

@@ -2,8 +2,8 @@
  * Runs the real timeline renderer inside a Chromium page: core builds the view-model, our
  * `renderTimeline` draws it with the same createEl helpers Obsidian provides.
  */
-import { Portfolio, buildTimelineView, type Locale } from '@baton/core';
-import { collectChoices, initialWindow, renderTimeline, scrollToToday } from '../../src/timeline/render-timeline';
+import { Portfolio, buildTimelineView, timelineChoices, type Locale } from '@baton/core';
+import { initialWindow, renderTimeline, scrollToToday } from '../../src/timeline/render-timeline';
 import { installDomHelpers } from '../dom-helpers';
 
 installDomHelpers(window as never);
@@ -15,7 +15,7 @@ installDomHelpers(window as never);
   const view = buildTimelineView(all, { today, locale, ...(fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth }) });
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root');
-  const n = renderTimeline(root, view, collectChoices(all), {}, initialWindow(view)).length;
+  const n = renderTimeline(root, view, timelineChoices(all), {}, initialWindow(view)).length;
   scrollToToday(root);
   return n;
 };
