@@ -1,7 +1,6 @@
-import { buildAccountTimeline, createAccountNote, parseAccountNote } from '@baton/core';
+import { buildAccountTimeline, buildTimelineModel, createAccountNote, parseAccountNote } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderTimelineHtml } from './timeline-html.js';
-import { buildTimelineModel } from './timeline-window.js';
 
 const page = { nonce: 'N0NCE', cspSource: 'vscode-webview://x', scriptUri: 'vscode-webview://x/t.js', styleUri: 'vscode-webview://x/t.css' };
 

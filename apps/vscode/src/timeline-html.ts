@@ -1,6 +1,5 @@
-import { escapeHtml, stageLabel, type Stage, type TimelineViewEvent, type TimelineViewMonth } from '@baton/core';
+import { escapeHtml, stageLabel, type HiddenMonths, type Stage, type TimelineFilters, type TimelineModel, type TimelineViewEvent, type TimelineViewMonth } from '@baton/core';
 import type { RenderMessage } from './protocol.js';
-import type { HiddenMonths, TimelineFilters, TimelineModel } from './timeline-window.js';
 
 /** Every note-derived string goes through core's `escapeHtml` (content and double-quoted attributes). */
 export { escapeHtml };

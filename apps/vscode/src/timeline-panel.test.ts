@@ -1,12 +1,11 @@
 // The host side of the timeline panel against a stand-in webview: what it renders, what it posts,
 // and that filters and the paging window survive index changes.
-import { sortEvents, type TimelineEvent } from '@baton/core';
+import { EVENT_PAGE, MONTH_PAGE, sortEvents, type TimelineEvent } from '@baton/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from 'vscode';
 import type { BatonContext } from './context.js';
 import type { RenderMessage } from './protocol.js';
 import { TimelinePanel } from './timeline-panel.js';
-import { EVENT_PAGE, MONTH_PAGE } from './timeline-window.js';
 
 class FakePanel {
   visible = true;

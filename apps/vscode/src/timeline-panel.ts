@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { EventKind, Stage } from '@baton/core';
+import { buildTimelineModel, widenWindow, type EventKind, type Stage, type TimelineFilters, type TimelineWindow } from '@baton/core';
 import type { BatonContext } from './context.js';
 import { openAtLine } from './open-at-line.js';
 import { parseWebviewMessage, type RenderMessage } from './protocol.js';
 import { renderTimelineHtml, renderTimelineParts } from './timeline-html.js';
-import { buildTimelineModel, widenWindow, type TimelineFilters, type TimelineWindow } from './timeline-window.js';
 
 function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -17,7 +16,7 @@ function makeNonce(): string {
  * The one renewal-timeline webview; re-rendered (debounced) whenever the index changes.
  *
  * The host owns the state — filters and the paging window — and draws only the window (see
- * timeline-window.ts). The first render sets `webview.html`; later renders post the changed parts
+ * core's timeline-window.ts). The first render sets `webview.html`; later renders post the changed parts
  * as host-built HTML (every note string through `escapeHtml`, as in the first document) and the
  * webview swaps them in place. Replacing `webview.html` would reload the page and lose the scroll
  * position and keyboard focus; posting keeps both (the webview re-anchors on the event that was

@@ -1,7 +1,7 @@
-import { EVENT_KINDS, STAGES, sortEvents, type EventStatus, type TimelineEvent } from '@baton/core';
+import { EVENT_KINDS, EVENT_PAGE, MONTH_PAGE, STAGES, buildTimelineModel, sortEvents, widenWindow, type EventStatus, type TimelineEvent, type TimelineModelOptions as ModelOptions, type TimelineWindow } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { renderTimelineHtml, renderTimelineParts } from './timeline-html.js';
-import { EVENT_PAGE, MONTH_PAGE, buildTimelineModel, widenWindow, type ModelOptions, type TimelineWindow } from './timeline-window.js';
+
 
 const TODAY = '2026-06-10';
 const page = { nonce: 'N0NCE', cspSource: 'vscode-webview://x', scriptUri: 'vscode-webview://x/t.js', styleUri: 'vscode-webview://x/t.css' };

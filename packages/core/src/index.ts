@@ -34,3 +34,4 @@ export * from './relative-date.js';
 export * from './checklist-templates.js';
 export * from './checklists.js';
 export * from './settings.js';
+export * from './timeline-window.js';

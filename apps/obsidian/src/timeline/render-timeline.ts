@@ -1,5 +1,5 @@
 import type {} from 'obsidian'; // global createEl/createDiv typings only; nothing is imported at runtime
-import type { EventKind, Stage, TimelineChoices, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
+import type { EventKind, Stage, TimelineModel, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
 
 export interface TimelineFilterState {
   owner?: string | undefined;
@@ -7,32 +7,9 @@ export interface TimelineFilterState {
   kind?: EventKind | undefined;
 }
 
-/** The filter choices, from the unfiltered portfolio so a filter never hides its own options. */
-
-/** What part of the view-model is on screen: thousands of accounts render a window, not everything. */
-export interface TimelineWindow {
-  /** Index of the first and one past the last month shown. */
-  from: number;
-  to: number;
-  /** Per month (`YYYY-MM`): how many events are shown. */
-  shown: Map<string, number>;
-}
-
-
 /** Brings the current month (and its today marker) into view. */
 export function scrollToToday(root: HTMLElement): void {
   root.querySelector('.baton-month.is-current')?.scrollIntoView?.({ block: 'start' });
-}
-
-export const MONTH_PAGE = 12;
-export const EVENT_PAGE = 50;
-
-/** Opening window: from the oldest overdue month (at most a year back) to a year ahead. */
-export function initialWindow(view: TimelineView): TimelineWindow {
-  const current = Math.max(0, view.months.findIndex((m) => m.isCurrent));
-  const firstOverdue = view.months.findIndex((m) => m.events.some((e) => e.status === 'overdue'));
-  const from = Math.max(0, current - MONTH_PAGE, Math.min(current, firstOverdue < 0 ? current : firstOverdue));
-  return { from, to: Math.min(view.months.length, current + MONTH_PAGE), shown: new Map() };
 }
 
 /**
@@ -41,14 +18,9 @@ export function initialWindow(view: TimelineView): TimelineWindow {
  * (and `data-index` into the returned list) so the owner handles all input with one delegated
  * listener per event type.
  */
-export function renderTimeline(
-  root: HTMLElement,
-  view: TimelineView,
-  choices: TimelineChoices,
-  filter: TimelineFilterState,
-  win: TimelineWindow,
-): TimelineViewEvent[] {
+export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: TimelineFilterState): TimelineViewEvent[] {
   root.empty();
+  const { view, choices } = model;
   const shownEvents: TimelineViewEvent[] = [];
   const L = view.labels;
   const box = root.createDiv({ cls: 'baton-timeline', attr: { lang: view.locale } });
@@ -71,41 +43,40 @@ export function renderTimeline(
   select('stage', L.stage, L.allStages, choices.stages.map((s) => [s, L.stages[s] ?? s]), filter.stage);
   select('kind', L.kind, L.allKinds, choices.kinds.map((k) => [k, L.kinds[k]]), filter.kind);
 
+  // Counts are of every filtered event, not only those in the window.
   const counts = header.createDiv({ cls: 'baton-timeline-counts' });
   for (const s of ['overdue', 'due-soon', 'upcoming', 'done'] as const) {
-    counts.createSpan({ cls: `baton-count is-${s}`, text: `${L.statuses[s]} ${view.counts[s]}` });
+    counts.createSpan({ cls: `baton-count is-${s}`, text: `${L.statuses[s]} ${model.counts[s]}` });
   }
 
-  const total = view.months.reduce((n, m) => n + m.events.length, 0);
-  if (total === 0) box.createEl('p', { cls: 'baton-timeline-empty', text: L.noEvents });
+  if (model.total === 0) box.createEl('p', { cls: 'baton-timeline-empty', text: L.noEvents });
 
-  if (win.from > 0) box.createEl('button', { cls: 'baton-more baton-earlier', text: `↑ ${L.showMore} (${win.from})`, attr: { 'data-action': 'earlier' } });
-  for (const month of view.months.slice(win.from, win.to)) renderMonth(box, month, view, win, shownEvents);
-  const later = view.months.length - win.to;
-  if (later > 0) box.createEl('button', { cls: 'baton-more baton-later', text: `↓ ${L.showMore} (${later})`, attr: { 'data-action': 'later' } });
+  // `view` holds the window only: its months, each with the events shown.
+  if (model.earlier) box.createEl('button', { cls: 'baton-more baton-earlier', text: `↑ ${L.showMore} (${model.earlier.count})`, attr: { 'data-action': 'earlier' } });
+  for (const month of view.months) renderMonth(box, month, view, model.monthTotals.get(month.month) ?? month.events.length, shownEvents);
+  if (model.later) box.createEl('button', { cls: 'baton-more baton-later', text: `↓ ${L.showMore} (${model.later.count})`, attr: { 'data-action': 'later' } });
   return shownEvents;
 }
 
-function renderMonth(box: HTMLElement, month: TimelineViewMonth, view: TimelineView, win: TimelineWindow, out: TimelineViewEvent[]): void {
+function renderMonth(box: HTMLElement, month: TimelineViewMonth, view: TimelineView, total: number, out: TimelineViewEvent[]): void {
   const cls = ['baton-month', month.isCurrent ? 'is-current' : '', month.fiscal?.isYearEnd ? 'is-fiscal-year-end' : ''].filter(Boolean).join(' ');
   const sec = box.createEl('section', { cls, attr: { 'data-month': month.month } });
   const h = sec.createEl('h3', { cls: 'baton-month-label', text: month.label });
   if (month.fiscal) h.createSpan({ cls: 'baton-fiscal', text: month.fiscal.label });
   const list = sec.createEl('ul', { cls: 'baton-events' });
-  const limit = win.shown.get(month.month) ?? EVENT_PAGE;
-  const n = Math.min(limit, month.events.length);
+  const n = month.events.length;
   const marker = month.todayIndex;
   for (let i = 0; i < n; i++) {
     if (i === marker) todayMarker(list, view);
     const e = month.events[i];
     if (e) renderEvent(list, e, out);
   }
-  // Today falls after the shown slice: keep the marker visible at the slice's end.
+  // Today falls after the shown events: keep the marker visible at their end.
   if (marker !== undefined && marker >= n) todayMarker(list, view);
-  if (n < month.events.length) {
+  if (n < total) {
     sec.createEl('button', {
       cls: 'baton-more',
-      text: `${view.labels.showMore} (${month.events.length - n})`,
+      text: `${view.labels.showMore} (${total - n})`,
       attr: { 'data-action': 'more', 'data-month': month.month },
     });
   }

@@ -1,9 +1,8 @@
-import { createAccountNote } from '@baton/core';
+import { EVENT_PAGE, MONTH_PAGE, createAccountNote } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceLeaf, registry, type ItemView } from '../../test/fake-obsidian';
 import { flush, makeApp } from '../../test/harness';
 import { makeContext } from '../../test/context';
-import { EVENT_PAGE } from './render-timeline';
 import { TIMELINE_VIEW_TYPE, TimelineView } from './timeline-view';
 
 async function open(files?: Map<string, string>) {
@@ -94,6 +93,32 @@ describe('TimelineView', () => {
     more?.click();
     expect(count()).toBeGreaterThan(EVENT_PAGE);
     expect(view.renderedEvents.length).toBeGreaterThan(EVENT_PAGE);
+  });
+
+  it('draws a window of months, counts every event, and pages later months in on request', async () => {
+    const files = new Map<string, string>();
+    // Contracts starting every month for six years: events in every month from 2023 to 2030.
+    for (let i = 0; i < 72; i++) {
+      const start = `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+      files.set(`A/${i}.md`, createAccountNote({ account: `Co ${String(i).padStart(3, '0')}`, contractStart: start, termMonths: 12, locale: 'en' }));
+    }
+    const { root, view, ctx } = await open(files);
+    const months = () => root.querySelectorAll('.baton-month').length;
+    const all = ctx.index.portfolio.timeline();
+    expect(new Set(all.map((e) => e.date.slice(0, 7))).size).toBeGreaterThan(2 * MONTH_PAGE + 1);
+    expect(months()).toBeLessThanOrEqual(2 * MONTH_PAGE + 1);
+    expect(view.renderedEvents.length).toBeLessThan(all.length);
+    // The header counts every event, not only the drawn ones.
+    const overdue = all.filter((e) => e.status === 'overdue').length;
+    expect(root.querySelector('.baton-count.is-overdue')?.textContent).toContain(String(overdue));
+    const before = months();
+    root.querySelector<HTMLElement>('[data-action="later"]')?.click();
+    expect(months()).toBeGreaterThan(before);
+    const first = () => root.querySelector('.baton-month')?.getAttribute('data-month') ?? '';
+    const was = first();
+    while (root.querySelector('[data-action="earlier"]')) root.querySelector<HTMLElement>('[data-action="earlier"]')?.click();
+    expect(first() < was).toBe(true);
+    expect(first()).toBe(all[0]?.date.slice(0, 7));
   });
 
   it('re-renders (debounced) when the index changes, and stops listening once closed', async () => {

@@ -1,7 +1,7 @@
 import { ItemView, TFile, debounce, type WorkspaceLeaf } from 'obsidian';
-import { buildTimelineView, timelineChoices, uiText, type EventKind, type IsoDate, type Locale, type Stage, type TimelineEvent, type TimelineViewEvent } from '@baton/core';
+import { buildTimelineModel, uiText, widenWindow, type EventKind, type IsoDate, type Locale, type PageAction, type Stage, type TimelineEvent, type TimelineModel, type TimelineViewEvent, type TimelineWindow } from '@baton/core';
 import type { AccountIndex } from '../account-index';
-import { EVENT_PAGE, MONTH_PAGE, initialWindow, renderTimeline, scrollToToday, type TimelineFilterState, type TimelineWindow } from './render-timeline';
+import { renderTimeline, scrollToToday, type TimelineFilterState } from './render-timeline';
 
 export const TIMELINE_VIEW_TYPE = 'baton-timeline';
 
@@ -16,9 +16,10 @@ export interface TimelineHost {
 /** The renewal timeline pane: core's view-model, drawn by `renderTimeline`, kept live by the index. */
 export class TimelineView extends ItemView {
   filter: TimelineFilterState = {};
+  /** The window the user widened to; undefined opens the default one (around today) on each render. */
   private win: TimelineWindow | undefined;
+  private model: TimelineModel | undefined;
   private shown: TimelineViewEvent[] = [];
-  private monthKeys: string[] = [];
   /** Debounced so a burst of saves (sync, bulk edits) renders once. */
   readonly scheduleRender = debounce(() => this.render(), 250, true);
 
@@ -58,23 +59,20 @@ export class TimelineView extends ItemView {
     this.contentEl.empty();
   }
 
-  /** Re-reads the index and redraws; keeps filters and the scroll window. */
+  /**
+   * Re-reads the index and redraws; keeps filters and the widened window. Only the window's events
+   * get a view-model (core's `buildTimelineModel`): at 10k accounts that is a few hundred of ~300k.
+   */
   render(): void {
-    const all = this.host.index.portfolio.timeline();
-    const filtered = this.host.index.portfolio.timeline(this.filter);
     const fiscalYearStartMonth = this.host.settings?.().fiscalYearStartMonth;
-    const view = buildTimelineView(filtered, {
+    this.model = buildTimelineModel(this.host.index.portfolio.timeline(), {
       today: this.host.today(),
       locale: this.host.locale(),
       ...(fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth }),
+      filters: this.filter,
+      window: this.win,
     });
-    const keys = view.months.map((m) => m.month);
-    if (!this.win || keys.join() !== this.monthKeys.join()) {
-      const shown = this.win?.shown ?? new Map<string, number>();
-      this.win = { ...initialWindow(view), shown };
-    }
-    this.monthKeys = keys;
-    this.shown = renderTimeline(this.contentEl, view, timelineChoices(all), this.filter, this.win);
+    this.shown = renderTimeline(this.contentEl, this.model, this.filter);
   }
 
   /** The events currently on screen, in order (tests and the click handler use this). */
@@ -84,20 +82,15 @@ export class TimelineView extends ItemView {
 
   private onClick(ev: Event): void {
     const target = (ev.target as HTMLElement | null)?.closest?.('[data-action]') as HTMLElement | null;
-    if (!target || !this.win) return;
+    if (!target) return;
     const action = target.getAttribute('data-action');
     if (action === 'open') {
       const e = this.shown[Number(target.getAttribute('data-index'))];
       if (e) void this.openEvent(e);
-    } else if (action === 'earlier') {
-      this.win.from = Math.max(0, this.win.from - MONTH_PAGE);
-      this.render();
-    } else if (action === 'later') {
-      this.win.to = Math.min(this.monthKeys.length, this.win.to + MONTH_PAGE);
-      this.render();
-    } else if (action === 'more') {
-      const m = target.getAttribute('data-month') ?? '';
-      this.win.shown.set(m, (this.win.shown.get(m) ?? EVENT_PAGE) + EVENT_PAGE * 4);
+    } else if (action === 'earlier' || action === 'later' || action === 'more') {
+      const page: PageAction = action === 'earlier' ? { type: 'showEarlier' } : action === 'later' ? { type: 'showLater' } : { type: 'showMore', month: target.getAttribute('data-month') ?? '' };
+      if (!this.model) return;
+      this.win = widenWindow(this.model.window, this.model.months, page);
       this.render();
     }
   }

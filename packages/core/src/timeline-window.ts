@@ -1,24 +1,19 @@
-import {
-  buildTimelineView,
-  filterTimeline,
-  monthKey,
-  monthLabel,
-  timelineChoices,
-  type EventKind,
-  type EventStatus,
-  type IsoDate,
-  type Locale,
-  type Stage,
-  type TimelineChoices,
-  type TimelineEvent,
-  type TimelineView,
-} from '@baton/core';
-import type { WebviewToHost } from './protocol.js';
+import type { Stage } from './account.js';
+import { monthKey, type IsoDate } from './dates.js';
+import { monthLabel, type EventKind, type EventStatus } from './i18n.js';
+import type { Locale } from './problems.js';
+import { buildTimelineView, filterTimeline, timelineChoices, type TimelineChoices, type TimelineEvent, type TimelineView } from './timeline.js';
 
-/** The webview's paging requests. */
-export type PageMessage = Extract<WebviewToHost, { type: 'showEarlier' | 'showLater' | 'showMore' }>;
+/**
+ * What a timeline view draws at once, for both hosts: at 10k accounts (~300k events) drawing every
+ * event, or building a view-model for each, takes seconds; a window of months and a cap per month
+ * keep a render to a few hundred milliseconds, and "show more" widens it on request.
+ */
 
-/** Months shown per page (the opening window reaches this many months back and ahead), as in Obsidian. */
+/** A view's paging requests: a page of earlier or later months, or more events of one month. */
+export type PageAction = { type: 'showEarlier' } | { type: 'showLater' } | { type: 'showMore'; month: string };
+
+/** Months shown per page (the opening window reaches this many months back and ahead). */
 export const MONTH_PAGE = 12;
 /** Events shown per month before its "show more" button; each click shows `EVENT_PAGE * 4` more. */
 export const EVENT_PAGE = 50;
@@ -67,7 +62,7 @@ export interface TimelineModel {
   window: TimelineWindow;
 }
 
-export interface ModelOptions {
+export interface TimelineModelOptions {
   today: IsoDate;
   locale: Locale;
   fiscalYearStartMonth?: number;
@@ -77,18 +72,18 @@ export interface ModelOptions {
 }
 
 /**
- * Opening window, as in Obsidian: from the oldest month with an overdue event (at most
+ * Opening window: from the oldest month with an overdue event (at most
  * `MONTH_PAGE` months back) to `MONTH_PAGE` months ahead — the current month and the
  * `MONTH_PAGE - 1` after it. Months are those with events (plus the current one).
  */
-export function initialWindow(months: readonly string[], current: number, firstOverdue: number): TimelineWindow {
+function initialWindow(months: readonly string[], current: number, firstOverdue: number): TimelineWindow {
   const from = Math.max(0, current - MONTH_PAGE, Math.min(current, firstOverdue < 0 ? current : firstOverdue));
   const to = Math.min(months.length, current + MONTH_PAGE) - 1;
   return { from: months[from]!, to: months[to]!, shown: new Map() };
 }
 
 /** Widens the window by a page of months, or shows more events of one month. Months not on the timeline are ignored. */
-export function widenWindow(win: TimelineWindow, months: readonly string[], action: PageMessage): TimelineWindow {
+export function widenWindow(win: TimelineWindow, months: readonly string[], action: PageAction): TimelineWindow {
   const { from, to } = indexes(win, months, -1);
   if (action.type === 'showEarlier') return { ...win, from: months[Math.max(0, from - MONTH_PAGE)] ?? win.from };
   if (action.type === 'showLater') return { ...win, to: months[Math.min(months.length - 1, to + MONTH_PAGE)] ?? win.to };
@@ -149,7 +144,7 @@ function hidden(ranges: readonly MonthRange[]): HiddenMonths | undefined {
  * the panel draws at most 2 × MONTH_PAGE months × EVENT_PAGE events until the user asks for more.
  * Whole-list work is three linear passes (choices, filter, counts), none of them copying events.
  */
-export function buildTimelineModel(all: readonly TimelineEvent[], o: ModelOptions): TimelineModel {
+export function buildTimelineModel(all: readonly TimelineEvent[], o: TimelineModelOptions): TimelineModel {
   const choices = timelineChoices(all);
   const f = o.filters;
   const filtered = f.owner === undefined && f.stage === undefined && f.kind === undefined ? all : filterTimeline(all, f);
