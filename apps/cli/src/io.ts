@@ -33,8 +33,14 @@ export function toPosix(p: string): string {
  * loop ends. A file or folder that vanishes mid-walk is skipped.
  */
 export function readMarkdownFiles(root: string): VaultFile[] {
-  requireDir(root);
   const out: VaultFile[] = [];
+  forEachMarkdownFile(root, (f) => out.push(f));
+  return out;
+}
+
+/** `readMarkdownFiles` one file at a time: nothing of a file is kept unless `visit` keeps it. */
+export function forEachMarkdownFile(root: string, visit: (f: VaultFile) => void): void {
+  requireDir(root);
   const seen = new Set<string>();
   const walk = (dir: string): void => {
     let real: string;
@@ -60,16 +66,17 @@ export function readMarkdownFiles(root: string): VaultFile[] {
       if (st.isDirectory()) {
         if (!SKIP_DIRS.has(name)) walk(full);
       } else if (st.isFile() && /\.(md|markdown)$/i.test(name)) {
+        let text: string;
         try {
-          out.push({ file: toPosix(relative(root, full)), path: full, text: readFileSync(full, 'utf8') });
+          text = readFileSync(full, 'utf8');
         } catch {
-          // Vanished or unreadable between listing and reading.
+          continue; // vanished or unreadable between listing and reading
         }
+        visit({ file: toPosix(relative(root, full)), path: full, text });
       }
     }
   };
   walk(root);
-  return out;
 }
 
 export function readTextFile(path: string): string {

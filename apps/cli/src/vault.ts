@@ -1,24 +1,28 @@
-import { Portfolio, displayWidth, type AccountNote, type Locale } from '@baton/core';
-import { readMarkdownFiles } from './io.js';
+import { Portfolio, displayWidth, type Locale } from '@baton/core';
+import { forEachMarkdownFile, type VaultFile } from './io.js';
 
 export interface LoadedVault {
   portfolio: Portfolio;
-  /** Account notes only, in path order. */
-  notes: { file: string; note: AccountNote }[];
-  /** Every Markdown file read, accounts or not. */
-  files: { file: string; text: string }[];
+  /** Account notes (valid or not), in path order. */
+  accountFiles: string[];
+  /** The files `keep` asked for, with their text; no other text is kept. */
+  kept: VaultFile[];
 }
 
-/** Reads every Markdown file under `dir` into one Portfolio; non-account notes are skipped quietly. */
-export function loadVault(dir: string, options: { today: string; locale: Locale | undefined }): LoadedVault {
+/**
+ * Reads every Markdown file under `dir` into one Portfolio, one file at a time: only the index
+ * stays (under 1 KB per note), so a 50k-note vault fits in memory. Non-account notes are skipped
+ * quietly unless `keep` wants their text.
+ */
+export function loadVault(dir: string, options: { today: string; locale: Locale | undefined }, keep?: (text: string) => boolean): LoadedVault {
   const portfolio = new Portfolio(options.locale ? { today: options.today, locale: options.locale } : { today: options.today });
-  const notes: LoadedVault['notes'] = [];
-  const files = readMarkdownFiles(dir).map(({ file, text }) => ({ file, text }));
-  for (const { file, text } of files) {
-    const note = portfolio.upsert(file, text);
-    if (note.kind === 'account') notes.push({ file, note });
-  }
-  return { portfolio, notes, files };
+  const accountFiles: string[] = [];
+  const kept: VaultFile[] = [];
+  forEachMarkdownFile(dir, (f) => {
+    if (portfolio.upsert(f.file, f.text).kind === 'account') accountFiles.push(f.file);
+    if (keep?.(f.text)) kept.push(f);
+  });
+  return { portfolio, accountFiles, kept };
 }
 
 /** Terminal cells a string takes (core's `displayWidth`: wide characters count two). */

@@ -1,7 +1,8 @@
-import { STAGES, type AccountNote, type Stage } from './account.js';
+import { STAGES, type Account, type AccountNote, type Stage } from './account.js';
 import type { IsoDate } from './dates.js';
 import { lintAccount } from './lint.js';
-import type { Locale } from './problems.js';
+import type { Portfolio } from './portfolio.js';
+import type { Locale, Problem } from './problems.js';
 
 export interface MetricsOptions {
   /** Period start: the cohort is every account whose contract started on or before this date. */
@@ -68,11 +69,41 @@ const RISK_CODES = /^(stakeholders\.|health\.red|renewal\.|owners\.renewal-equal
  * computeMetrics(entries, { from: '2026-04-01', to: '2027-03-31', today: '2026-11-22' }).retention?.nrrPercent
  */
 export function computeMetrics(entries: Iterable<{ file: string; note: AccountNote }>, options: MetricsOptions): PortfolioMetrics {
+  const lintOpts: Parameters<typeof lintAccount>[1] = { today: options.today };
+  if (options.locale) lintOpts.locale = options.locale;
+  if (options.keyPersonContactDays !== undefined) lintOpts.keyPersonContactDays = options.keyPersonContactDays;
+  return metricsOf(
+    (function* () {
+      for (const { file, note } of entries) yield { file, account: note.account, problems: () => lintAccount(note, lintOpts), tasks: () => note.tasks };
+    })(),
+    options,
+  );
+}
+
+/**
+ * `computeMetrics` from a Portfolio's records, without keeping any parsed note: for a CLI run over
+ * 50k notes. Problems are the Portfolio's, so pass the `today`, `locale` and `keyPersonContactDays`
+ * it was given; accounts come in the order they were first indexed.
+ */
+export function portfolioMetrics(portfolio: Portfolio, options: MetricsOptions): PortfolioMetrics {
+  return metricsOf(portfolio.indexed(), options);
+}
+
+/** What metrics read of one account: its fields, and for a live account its problems and dated checklist items. */
+interface MetricsEntry {
+  file: string;
+  account: Account | undefined;
+  problems(): readonly Problem[];
+  tasks(): readonly { closed: boolean; due: IsoDate | undefined }[];
+}
+
+function metricsOf(entries: Iterable<MetricsEntry>, options: MetricsOptions): PortfolioMetrics {
   const stageCounts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
   const groups = new Map<string, Retention>();
   const atRisk: AtRiskAccount[] = [];
-  for (const { file, note } of entries) {
-    const a = note.account;
+  for (const entry of entries) {
+    const { file } = entry;
+    const a = entry.account;
     if (!a) continue;
     stageCounts[a.stage]++;
     if (a.contract_start <= options.from) {
@@ -95,11 +126,8 @@ export function computeMetrics(entries: Iterable<{ file: string; note: AccountNo
       }
     }
     if (a.stage !== 'churned') {
-      const lintOpts: Parameters<typeof lintAccount>[1] = { today: options.today };
-      if (options.locale) lintOpts.locale = options.locale;
-      if (options.keyPersonContactDays !== undefined) lintOpts.keyPersonContactDays = options.keyPersonContactDays;
-      const reasons = [...new Set(lintAccount(note, lintOpts).filter((p) => p.severity !== 'info' && RISK_CODES.test(p.code)).map((p) => p.message))];
-      const overdue = note.tasks.filter((t) => !t.closed && t.due !== undefined && t.due < options.today).length;
+      const reasons = [...new Set(entry.problems().filter((p) => p.severity !== 'info' && RISK_CODES.test(p.code)).map((p) => p.message))];
+      const overdue = entry.tasks().filter((t) => !t.closed && t.due !== undefined && t.due < options.today).length;
       if (overdue > 0) reasons.push(options.locale === 'ja' ? `期限切れのタスクが${overdue}件あります` : `${overdue} overdue checklist item${overdue === 1 ? '' : 's'}`);
       if (reasons.length > 0) atRisk.push({ account: a.account, file, stage: a.stage, renewal_date: a.renewal_date, reasons });
     }

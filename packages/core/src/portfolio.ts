@@ -87,6 +87,23 @@ export interface AccountRecord {
   days?: string | undefined;
 }
 
+/** One account of `Portfolio.indexed()`. */
+export interface IndexedAccount {
+  file: string;
+  account: Account | undefined;
+  problems(): Problem[];
+  /** The checklist items that have a due date (0-based line). */
+  tasks(): IndexedTask[];
+}
+
+export interface IndexedTask {
+  line: number;
+  closed: boolean;
+  due: IsoDate;
+  id: string | undefined;
+  title: string;
+}
+
 /** `dayNumber` counts from 1970; records count from 0000-03-01 so that every year Baton accepts (0100+) is non-negative. */
 const DAY0 = 719468;
 
@@ -290,6 +307,18 @@ export class Portfolio {
     return this.records.has(file);
   }
 
+  /**
+   * Every indexed account note, in the order notes were first indexed, with its fields (undefined
+   * for a note with fatal errors) and, on request, its problems and dated checklist items. For
+   * whole-portfolio reports (`portfolioMetrics`) that must not keep every parsed note.
+   */
+  *indexed(): IterableIterator<IndexedAccount> {
+    for (const [file, r] of this.records) {
+      const d = decode(r.data);
+      yield { file, account: this.accountOf(r, d), problems: () => this.problemsOf(r), tasks: () => this.tasksOf(d) };
+    }
+  }
+
   /** What the problems kept in records depend on (those that depend on today are worked out when asked). */
   protected lintKey(): string {
     return this.options.locale ?? '';
@@ -424,14 +453,20 @@ export class Portfolio {
     return id;
   }
 
+  /** A record's dated checklist items. */
+  private tasksOf(d: readonly number[]): IndexedTask[] {
+    const tasks: IndexedTask[] = [];
+    for (let o = TASKS + 1; o < TASKS + 1 + d[TASKS]! * 4; o += 4) {
+      tasks.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: d[o + 2] ? this.strings[d[o + 2]! - 1] : undefined, title: this.strings[d[o + 3]!]! });
+    }
+    return tasks;
+  }
+
   private buildEvents(file: string, r: AccountRecord, keep?: (date: string) => boolean): TimelineEvent[] {
     const d = decode(r.data);
     const account = this.accountOf(r, d);
     if (!account) return [];
-    const tasks = [];
-    for (let o = TASKS + 1; o < TASKS + 1 + d[TASKS]! * 4; o += 4) {
-      tasks.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: d[o + 2] ? this.strings[d[o + 2]! - 1] : undefined, title: this.strings[d[o + 3]!]! });
-    }
+    const tasks = this.tasksOf(d);
     const keyLines = { get: (k: string) => this.keyLine(d, k) } as ReadonlyMap<string, number>;
     const source: TimelineSource = { account, frontmatter: { keyLines }, tasks, locale: d[1] ? 'ja' : 'en' };
     return accountEvents(source, file, this.options, keep);

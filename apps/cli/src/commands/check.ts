@@ -13,15 +13,12 @@ export interface FileProblems {
 
 /** Lints every account note and validates every team checklist template under `dir`. */
 export function collectProblems(dir: string, today: string, locale: Locale | undefined): { results: FileProblems[]; notes: number } {
-  const vault = loadVault(dir, { today, locale });
+  const vault = loadVault(dir, { today, locale }, (text) => TEMPLATE_RE.test(text.slice(0, 2000)));
   const results: FileProblems[] = [];
-  for (const { file } of vault.notes) results.push({ file, problems: vault.portfolio.problems(file) });
-  for (const { file, text } of vault.files) {
-    if (!TEMPLATE_RE.test(text.slice(0, 2000))) continue;
-    results.push({ file, problems: sortProblems(parseChecklistTemplate(text, file).problems) });
-  }
+  for (const file of vault.accountFiles) results.push({ file, problems: vault.portfolio.problems(file) });
+  for (const { file, text } of vault.kept) results.push({ file, problems: sortProblems(parseChecklistTemplate(text, file).problems) });
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { results, notes: vault.notes.length };
+  return { results, notes: vault.accountFiles.length };
 }
 
 export function formatProblems(results: readonly FileProblems[], color: boolean): string {

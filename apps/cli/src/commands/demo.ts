@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTimelineView, computeMetrics } from '@baton/core';
+import { buildTimelineView, portfolioMetrics } from '@baton/core';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError } from '../errors.js';
@@ -74,7 +74,7 @@ check results, and writes out/timeline.html and out/renewals.ics at the reposito
     say();
     // Japanese fiscal years start in April: retention for the year so far.
     const from = '2026-04-01';
-    const m = computeMetrics(vault.notes, locale ? { from, to: today, today, locale } : { from, to: today, today });
+    const m = portfolioMetrics(vault.portfolio, locale ? { from, to: today, today, locale } : { from, to: today, today });
     io.out(formatMetrics(m, locale ?? 'en', io.color, { from, to: today }));
 
     say();

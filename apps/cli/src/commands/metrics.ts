@@ -1,4 +1,4 @@
-import { STAGES, computeMetrics, shiftIsoDate, stageLabel, type Locale, type PortfolioMetrics, type Retention } from '@baton/core';
+import { STAGES, portfolioMetrics, shiftIsoDate, stageLabel, type Locale, type PortfolioMetrics, type Retention } from '@baton/core';
 import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { usageError } from '../errors.js';
@@ -67,9 +67,9 @@ Options:
     const from = optionalDate(args, 'from') ?? shiftIsoDate(to, -12, 'm');
     if (from > to) throw usageError(`--from ${from} is after --to ${to}`);
     const vault = loadVault(args.positionals[0]!, { today, locale });
-    const opts: Parameters<typeof computeMetrics>[1] = { from, to, today };
+    const opts: Parameters<typeof portfolioMetrics>[1] = { from, to, today };
     if (locale) opts.locale = locale;
-    const m = computeMetrics(vault.notes, opts);
+    const m = portfolioMetrics(vault.portfolio, opts);
     if (args.booleans.has('json')) io.out(JSON.stringify(m, null, 2) + '\n');
     else io.out(formatMetrics(m, locale ?? 'en', io.color, { from, to }));
     return 0;
