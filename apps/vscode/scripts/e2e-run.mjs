@@ -2,7 +2,7 @@
 // panel) and then the mocha suite inside the extension host. Fails on any request that leaves
 // the machine.
 import { chromium } from 'playwright-core';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -336,7 +336,30 @@ async function uiSuite(browser) {
     }
     check('the paging window survives hiding and showing the panel', shownAgain);
   }
+  // The index is kept in VS Code's workspace storage (written after the scan and 5 s after edits),
+  // never in the workspace folder.
+  let cache;
+  for (let i = 0; i < 40 && !cache; i++) {
+    cache = findFile(join(RUN, 'user'), 'index-cache.json');
+    if (!cache) await page.waitForTimeout(250);
+  }
+  const cached = cache ? JSON.parse(readFileSync(cache, 'utf8')) : undefined;
+  check('index cached in workspace storage, with the fixture note', Boolean(cached?.manifest?.['E2E/Globex E2E.md']) && cached.snapshot.records.some((r) => r[0] === 'E2E/Globex E2E.md'), cache ?? 'no cache file');
+  check('no cache file in the workspace folder', !findFile(ws, 'index-cache.json'));
   await context.close();
+}
+
+/** The first file named `name` below `dir` (depth-first), or undefined. */
+function findFile(dir, name) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) return full;
+    if (entry.isDirectory()) {
+      const hit = findFile(full, name);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 async function integrationSuite(browser) {
