@@ -143,8 +143,17 @@ async function runCommand(page, title, attempts = 3) {
   }
 }
 
-async function answer(page, text) {
+/**
+ * Types `text` (or keeps the default) and presses Enter. With `prompt`, first waits for the box
+ * that shows it (an input box's prompt, or a pick's placeholder): the widget is shared, so
+ * typing into the box that is closing would be lost on a slow machine.
+ */
+async function answer(page, text, prompt) {
   const input = page.locator('.quick-input-widget input');
+  if (prompt) {
+    const shown = page.locator('.quick-input-widget', { hasText: prompt }).or(page.locator(`.quick-input-widget input[placeholder*="${prompt}"]`));
+    await shown.first().waitFor({ state: 'visible', timeout: 15000 }).catch(() => console.log(`  (prompt not seen: ${prompt})`));
+  }
   await input.waitFor({ state: 'visible' });
   if (text !== undefined) await input.fill(text);
   await page.waitForTimeout(150);
@@ -198,12 +207,12 @@ async function uiSuite(browser) {
 
   // 1. New account from the command palette.
   await runCommand(page, 'Baton: New account handoff note', 12);
-  await answer(page, 'Initech E2E');
-  await answer(page); // contract start: today's default
-  await answer(page, '12');
-  await answer(page, 'Sato');
-  await answer(page, 'Tanaka');
-  await answer(page); // locale
+  await answer(page, 'Initech E2E', 'Account (customer company) name');
+  await answer(page, undefined, 'Contract start'); // today's default
+  await answer(page, '12', 'Contract term in months');
+  await answer(page, 'Sato', 'Sales owner');
+  await answer(page, 'Tanaka', 'CSM owner');
+  await answer(page, undefined, 'Language of the note');
   const created = join(ws, 'Accounts', 'Initech E2E.md');
   let exists = false;
   for (let i = 0; i < 40 && !exists; i++) {
@@ -217,27 +226,36 @@ async function uiSuite(browser) {
     () => check('note opened in an editor tab', false),
   );
 
-  // 2. Insert a checklist into it, save, read the file back.
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await runCommand(page, 'Baton: Insert checklist…');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10000 });
-  await answer(page);
-  // The edit lands asynchronously (WorkspaceEdit): wait until the editor shows it, then save.
-  // Saving before the edit arrives would write the old text and leave the edit unsaved.
+  // 2. Insert a checklist into it, save, read the file back. Inserting is idempotent, so a
+  // second try (the machine may be slow to show the pick) cannot add the checklist twice.
   const editorLines = page.locator('.monaco-editor .view-lines').first();
-  await page.waitForFunction(
-    () => /baton:/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
-    undefined,
-    { timeout: 10000 },
-  ).catch(() => undefined);
   let checklist = false;
-  for (let i = 0; i < 40 && !checklist; i++) {
-    if (i % 8 === 0) {
-      await editorLines.click();
-      await page.keyboard.press('Control+S');
+  for (let attempt = 0; attempt < 2 && !checklist; attempt++) {
+    await editorLines.click();
+    await runCommand(page, 'Baton: Insert checklist…');
+    // The checklist pick itself (its rows say how many items), not the palette that is closing.
+    const pick = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'Insert checklist' }) });
+    const ready = await pick.locator('.quick-input-list .monaco-list-row', { hasText: /\d+ items/ }).first().waitFor({ timeout: 15000 }).then(() => true, () => false);
+    if (!ready) {
+      await page.keyboard.press('Escape');
+      continue;
     }
-    checklist = /- \[ \] .*<!-- baton:/.test(readFileSync(created, 'utf8'));
-    if (!checklist) await page.waitForTimeout(250);
+    await answer(page);
+    // The edit lands asynchronously (WorkspaceEdit): wait until the editor shows it, then save.
+    // Saving before the edit arrives would write the old text and leave the edit unsaved.
+    await page.waitForFunction(
+      () => /baton:/.test(document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''),
+      undefined,
+      { timeout: 10000 },
+    ).catch(() => undefined);
+    for (let i = 0; i < 40 && !checklist; i++) {
+      if (i % 8 === 0) {
+        await editorLines.click();
+        await page.keyboard.press('Control+S');
+      }
+      checklist = /- \[ \] .*<!-- baton:/.test(readFileSync(created, 'utf8'));
+      if (!checklist) await page.waitForTimeout(250);
+    }
   }
   check('checklist inserted with Baton ids and saved', checklist, checklist ? '' : await notificationsText(page));
 
