@@ -301,10 +301,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async rereadStale(): Promise<void> {
     const stale = this.current.staleFiles().flatMap((key) => this.uris.get(key) ?? []);
     if (stale.length === 0) return;
+    // Each read marks the cache for saving.
     await inBatches(stale, (uri) => this.read(uri));
-    if (this.disposed) return;
-    this.touched();
-    this.changed.fire();
+    if (!this.disposed) this.changed.fire();
   }
 
   /** Writes pending changes (what `deactivate` waits for). */

@@ -247,7 +247,7 @@ export class Portfolio {
     const changed = (Object.keys(MOVES_DAYS) as (keyof PortfolioOptions)[]).filter((k) => String(before[k]) !== String(this.options[k]));
     // Views set today and the locale before every render: unchanged options keep the sorted timeline.
     if (changed.length === 0) return;
-    this.lint = undefined;
+    this.lintRef = undefined;
     const moved = changed.some((k) => MOVES_DAYS[k]);
     for (const r of this.records.values()) {
       r.events = undefined;
@@ -325,11 +325,11 @@ export class Portfolio {
   }
 
   /** The lint key's table index, worked out once per `setOptions`. */
-  private lint: { key: number } | undefined;
+  private lintRef: number | undefined;
 
   private compact(note: AccountNote): AccountRecord {
-    this.lint ??= { key: this.ref(this.lintKey()) };
-    const d = [this.lint.key, note.locale === 'ja' ? 1 : 0];
+    this.lintRef ??= this.ref(this.lintKey());
+    const d = [this.lintRef, note.locale === 'ja' ? 1 : 0];
     for (const k of TIMELINE_KEYS) d.push((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
     for (const k of ACCOUNT_KEYS) d.push(this.packValue(a?.[k]));
@@ -341,7 +341,7 @@ export class Portfolio {
       d.push(t.line * 2 + (t.closed ? 1 : 0), this.ref(t.due), t.id === undefined ? 0 : this.refAt(n, t.id) + 1, this.refAt(n + 1, t.title));
     }
     const text: string[] = [];
-    const st = a ? accountDates(note).stakeholders : undefined;
+    const st = accountDates(note).stakeholders;
     const missed = st?.missedKickoff;
     d.push(missed ? missed.length + 1 : 0);
     for (const m of missed ?? []) {
@@ -411,11 +411,12 @@ export class Portfolio {
     }
     const account = this.accountOf(r, d);
     if (!account) return out;
-    const dates: AccountDates = { stakeholders: missedKickoff || contacts ? { missedKickoff, contacts } : undefined };
+    // Lists left undefined (not checked) skip their check, as an absent table does.
+    const dates: AccountDates = { stakeholders: { missedKickoff, contacts } };
     const line = (k: string) => (this.keyLine(d, k) ?? 0) + 1;
-    const o2 = this.options;
-    const opts: Parameters<typeof datedProblems>[3] = { today: o2.today, locale: o2.locale ?? (d[1] ? 'ja' : 'en') };
-    if (o2.keyPersonContactDays !== undefined) opts.keyPersonContactDays = o2.keyPersonContactDays;
+    const { today, locale, keyPersonContactDays } = this.options;
+    const opts: Parameters<typeof datedProblems>[3] = { today, locale: locale ?? (d[1] ? 'ja' : 'en') };
+    if (keyPersonContactDays !== undefined) opts.keyPersonContactDays = keyPersonContactDays;
     const dated = datedProblems(account, line, dates, opts);
     // As `lintAccount` sorts them: the stable sort keeps each check's problems in their order.
     return dated.length === 0 ? out : out.concat(dated).sort(compareProblems);

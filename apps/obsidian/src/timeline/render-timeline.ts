@@ -1,11 +1,5 @@
 import type {} from 'obsidian'; // global createEl/createDiv typings only; nothing is imported at runtime
-import type { EventKind, Stage, TimelineModel, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
-
-export interface TimelineFilterState {
-  owner?: string | undefined;
-  stage?: Stage | undefined;
-  kind?: EventKind | undefined;
-}
+import type { TimelineFilters, TimelineModel, TimelineView, TimelineViewEvent, TimelineViewMonth } from '@baton/core';
 
 /** Brings the current month (and its today marker) into view. */
 export function scrollToToday(root: HTMLElement): void {
@@ -18,7 +12,7 @@ export function scrollToToday(root: HTMLElement): void {
  * (and `data-index` into the returned list) so the owner handles all input with one delegated
  * listener per event type.
  */
-export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: TimelineFilterState): TimelineViewEvent[] {
+export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: TimelineFilters): TimelineViewEvent[] {
   root.empty();
   const { view, choices } = model;
   const shownEvents: TimelineViewEvent[] = [];
@@ -29,7 +23,7 @@ export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: 
   header.createEl('h2', { cls: 'baton-timeline-title', text: L.timelineTitle });
 
   const bar = header.createDiv({ cls: 'baton-timeline-filters' });
-  const select = (name: keyof TimelineFilterState, label: string, all: string, options: [string, string][], value: string | undefined) => {
+  const select = (name: keyof TimelineFilters, label: string, all: string, options: [string, string][], value: string | undefined) => {
     const wrap = bar.createEl('label', { cls: 'baton-filter' });
     wrap.createSpan({ cls: 'baton-filter-label', text: label });
     const sel = wrap.createEl('select', { cls: 'dropdown', attr: { 'data-action': 'filter', 'data-filter': name } });

@@ -1,7 +1,7 @@
 import { ItemView, TFile, debounce, type WorkspaceLeaf } from 'obsidian';
-import { buildTimelineModel, uiText, widenWindow, type EventKind, type IsoDate, type Locale, type PageAction, type Stage, type TimelineEvent, type TimelineModel, type TimelineViewEvent, type TimelineWindow } from '@baton/core';
+import { buildTimelineModel, uiText, widenWindow, type EventKind, type IsoDate, type Locale, type PageAction, type Stage, type TimelineEvent, type TimelineFilters, type TimelineModel, type TimelineViewEvent, type TimelineWindow } from '@baton/core';
 import type { AccountIndex } from '../account-index';
-import { renderTimeline, scrollToToday, type TimelineFilterState } from './render-timeline';
+import { renderTimeline, scrollToToday } from './render-timeline';
 
 export const TIMELINE_VIEW_TYPE = 'baton-timeline';
 
@@ -15,7 +15,7 @@ export interface TimelineHost {
 
 /** The renewal timeline pane: core's view-model, drawn by `renderTimeline`, kept live by the index. */
 export class TimelineView extends ItemView {
-  filter: TimelineFilterState = {};
+  filter: TimelineFilters = {};
   /** The window the user widened to; undefined opens the default one (around today) on each render. */
   private win: TimelineWindow | undefined;
   private model: TimelineModel | undefined;
