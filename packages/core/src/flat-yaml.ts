@@ -1,3 +1,5 @@
+import { flatCopy } from './string-pool.js';
+
 /**
  * A fast path for the frontmatter almost every note has: one `key: scalar` per line, nothing nested.
  * It reads exactly the subset below and returns what js-yaml's `load(raw, { schema: CORE_SCHEMA })`
@@ -17,36 +19,74 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
   const out: Record<string, unknown> = {};
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
-    if (!LINE_RE.test(line)) return undefined;
-    const colon = line.indexOf(':');
-    if (colon < 0) continue; // an empty line
-    const key = line.slice(0, colon);
+    // One pass by char code. A split line has its CR/LF only at its end: `e` is where they start.
+    let e = line.length;
+    while (e > 0 && (line.charCodeAt(e - 1) === 10 || line.charCodeAt(e - 1) === 13)) e--;
+    if (e === 0) continue; // an empty line
+    // `[A-Za-z_][\w-]*:` and nothing else before the colon.
+    const c = line.charCodeAt(0);
+    if (c < 65 || (c > 90 && c !== 95 && (c < 97 || c > 122))) return undefined;
+    let k = 1;
+    while (k < e && (word(line.charCodeAt(k)) || line.charCodeAt(k) === 45)) k++;
+    if (k >= e || line.charCodeAt(k) !== 58) return undefined;
+    // Frontmatters repeat their keys in the same order: the key last seen at this offset is reused
+    // when it matches, which spares hashing a fresh slice of the note for each lookup below.
+    let key = seenKeys[i - from];
+    if (key === undefined || key.length !== k || !line.startsWith(key)) {
+      key = flatCopy(line.slice(0, k));
+      if (i - from < 64) seenKeys[i - from] = key;
+    }
     // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
     // already "set" on a fresh object: all of them, and duplicates, go to js-yaml.
     if (out[key] !== undefined || declined(key)) return undefined;
-    // LINE_RE matched: the value lies between the spaces after `:` and the spaces + EOL at the end
-    // (no other character up to U+0020 is left on the line).
-    let s = colon + 1;
-    let e = line.length;
-    while (line.charCodeAt(s) === 32) s++;
-    while (e > s && line.charCodeAt(e - 1) <= 32) e--;
-    const value = s === e ? null : flatValue(line.slice(s, e));
-    if (value === undefined) return undefined;
+    // After the colon: nothing, or spaces and then (optionally) a value and spaces.
+    let s = k + 1;
+    let value: unknown = null;
+    if (s < e) {
+      if (line.charCodeAt(s) !== 32) return undefined;
+      while (line.charCodeAt(s) === 32) s++;
+      let v = e;
+      while (v > s && line.charCodeAt(v - 1) === 32) v--;
+      if (v > s && (value = scalar(line, s, v)) === undefined) return undefined;
+    }
     out[key] = value;
     keyLines?.set(key, i);
   }
   return out;
 }
 
+/** Copies (never slices of a note), by line offset in the frontmatter. */
+const seenKeys: string[] = [];
+
+/** `[A-Za-z0-9_]` */
+const word = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 97 && c <= 122);
+
 /**
- * One line, EOL included: nothing that sends it to js-yaml (tabs and other controls, `#`,
- * U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F; `.*` stops at the EOL or at
- * U+2028/9, which the class then catches), then empty or `key:` + optional value (quoted, flow
- * sequence, or plain without `: ` or a trailing `:`). A split line has its only CR/LF at its
- * end, so the classes need not exclude them.
+ * The value in `line` from `s` to `v` (no spaces around it): quoted without escapes, a flow list of
+ * words, or a plain scalar without `: ` or a trailing `:`. Undefined for anything else, and for any
+ * character js-yaml treats specially: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9,
+ * U+FEFF, surrogates, U+FFFE/F (the key and the spaces around the value cannot hold one).
  */
-// oxlint-disable-next-line no-control-regex -- finding control characters is the point
-const LINE_RE = /^(?!.*[\0-\t\v\f\x0e-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])(?:[A-Za-z_][\w-]*:(?: +(?:'[^']*'|"[^"\\]*"|\[[^\]]*\]|[\w\u00a1-\uffff<($/](?:[^:]|:(?=[^ \r\n]))*))? *)?[\r\n]*$/;
+function scalar(line: string, s: number, v: number): unknown {
+  const first = line.charCodeAt(s);
+  // A quoted value ends at its closing quote, a flow list at its `]`: no other one inside.
+  const close = first === 39 || first === 34 ? first : first === 91 ? 93 : 0;
+  for (let j = s; j < v; j++) {
+    const c = line.charCodeAt(j);
+    if (c < 32 || c === 35 || (c >= 127 && c <= 160) || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return undefined;
+    if (close) {
+      if (j > s && j < v - 1 && (c === close || (close === 34 && c === 92))) return undefined;
+    } else if (c === 58 && (j === v - 1 || line.charCodeAt(j + 1) === 32)) return undefined;
+  }
+  if (close) {
+    if (v - s < 2 || line.charCodeAt(v - 1) !== close) return undefined;
+    return close === 93 ? flowList(line.slice(s + 1, v - 1)) : line.slice(s + 1, v - 1);
+  }
+  // A plain scalar starts with a word character, a non-ASCII one, `<`, `(`, `$` or `/`.
+  if (!(word(first) || first > 160 || first === 60 || first === 40 || first === 36 || first === 47)) return undefined;
+  return plain(line.slice(s, v));
+}
+
 /** The simplest integers: no sign, no leading zero, exact in a double. */
 const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
 /**
@@ -56,16 +96,14 @@ const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
 const DECLINE_RE = /^(?:null|true|false|0[box].*|\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
 const FLOW_ITEM_RE = /^ *[A-Za-z][\w-]*(?: [\w-]+)* *$/;
 
-function flatValue(v: string): unknown {
-  const c = v[0];
-  if (c === "'" || c === '"') return v.slice(1, -1);
-  if (c !== '[') return plain(v);
-  if (v === '[]') return [];
-  const items = v.slice(1, -1).split(',').map((s) => (FLOW_ITEM_RE.test(s) ? plain(s.trim()) : undefined));
+/** `[]` or `[word, word words]` (the brackets' inside). */
+function flowList(inside: string): unknown {
+  if (inside === '') return [];
+  const items = inside.split(',').map((s) => (FLOW_ITEM_RE.test(s) ? plain(s.trim()) : undefined));
   return items.includes(undefined) ? undefined : items;
 }
 
-/** A plain scalar (as LINE_RE lets one start): a string, a simple int, or undefined. */
+/** A plain scalar (as `scalar` lets one start): a string, a simple int, or undefined. */
 function plain(v: string): unknown {
   const c = v.charCodeAt(0);
   if (c >= 48 && c <= 57) return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;

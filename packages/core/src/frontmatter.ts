@@ -67,8 +67,10 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
     fm.error = { message: 'frontmatter opened with --- but never closed', line: 0 };
     return fm;
   }
-  const yamlLines = lines.slice(1, fm.endLine);
-  fm.raw = yamlLines.join('');
+  // `lines` are `text` split: the YAML is one slice of it.
+  let end = first.length;
+  for (let i = 1; i < fm.endLine; i++) end += lines[i]!.length;
+  fm.raw = text.slice(first.length, end);
   // Flat `key: scalar` frontmatter (nearly every note) skips js-yaml, and its keys' lines come with
   // it: there each non-empty line is `key:` with a plain key, just what the scan below would find.
   if (parsed === undefined) {
@@ -100,7 +102,7 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
   } catch (e) {
     if (e instanceof YAMLException) {
       // js-yaml rejects a NUL before parsing, with no position: point at the line that has it.
-      const nul = e.reason?.includes('null byte') ? yamlLines.findIndex((l) => l.includes('\0')) : -1;
+      const nul = e.reason?.includes('null byte') ? lines.slice(1, fm.endLine).findIndex((l) => l.includes('\0')) : -1;
       const line = nul >= 0 ? nul + 1 : (e.mark?.line ?? 0) + 1;
       fm.error = { message: e.reason || e.message.split('\n')[0] || 'invalid YAML', line };
     } else {
