@@ -101,6 +101,15 @@ describe('damaged snapshots', () => {
     const v1 = { version: 1, strings: ['2026-11-30'], records: [['a.md', null, [-1, -1, -1, -1, -1], 'en', `${today}||`, []]] };
     expect(SnapshotPortfolio.fromSnapshot(v1 as never, { today }).size).toBe(0);
   });
+
+  it('restores a snapshot of version 3 (dates by table index) as empty, not misread', () => {
+    const p = new SnapshotPortfolio({ today });
+    p.upsert('a.md', accountNote({ account: 'Acme' }, '- [ ] t 📅 2026-12-01\n'));
+    const v4 = p.toSnapshot();
+    expect(v4.version).toBe(4);
+    expect(SnapshotPortfolio.fromSnapshot({ ...v4, version: 3 } as never, { today }).size).toBe(0);
+    expect(SnapshotPortfolio.fromSnapshot(v4, { today }).accounts()).toEqual(p.accounts());
+  });
 });
 
 describe('Portfolio storage under churn', () => {

@@ -5,7 +5,7 @@ import { EventIndex } from './event-index.js';
 import { accountDates, datedProblems, undatedProblems, type AccountDates } from './lint.js';
 import { compareProblems, type Locale, type Problem, type Severity } from './problems.js';
 import { flatCopy } from './string-pool.js';
-import { dayNumber, isIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay } from './day-number.js';
 import { accountEvents, compareEvents, eachAccountEvent, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
@@ -65,7 +65,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * - the lint key (a string) and the locale (0 en, 1 ja);
  * - per TIMELINE_KEYS entry, the 0-based frontmatter line + 1 (0: absent);
  * - per ACCOUNT_KEYS entry, the value (see `packValue`; `baton` is 0 when the note has no valid account);
- * - the number of dated tasks, then per task `line * 2 + closed`, due, id + 1 (0: none) and title;
+ * - the number of dated tasks, then per task `line * 2 + closed`, due (see `packDay`), id + 1 (0: none) and title;
  * - what the checks that depend on today need (`AccountDates`): the number of decision makers who
  *   missed the kickoff + 1 (0: not checked), then per person line and name length in `text`; the
  *   number of key persons + 1 (0: not checked), then per person line, name length and last contact + 1 (0: none);
@@ -334,11 +334,18 @@ export class Portfolio {
     const a = note.account as unknown as Record<string, unknown> | undefined;
     for (const k of ACCOUNT_KEYS) d.push(this.packValue(a?.[k]));
     const at = d.push(0);
+    // The account's timeline, reduced to its days: the events themselves are built when asked for.
+    // Its checklist items' days come from the loop below (`datesOnly` events of a task are its due day).
+    const days: number[] = [];
+    const source: TimelineSource = { account: note.account, frontmatter: note.frontmatter, tasks: [], locale: note.locale };
+    eachAccountEvent(source, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0), true);
     for (const t of note.tasks) {
       if (!t.due) continue;
       d[at - 1]!++;
       const n = 2 * (d[at - 1]! - 1);
-      d.push(t.line * 2 + (t.closed ? 1 : 0), this.ref(t.due), t.id === undefined ? 0 : this.refAt(n, t.id) + 1, this.refAt(n + 1, t.title));
+      const due = this.packDay(t.due);
+      if (due & 1) days.push(due >> 1);
+      d.push(t.line * 2 + (t.closed ? 1 : 0), due, t.id === undefined ? 0 : this.refAt(n, t.id) + 1, this.refAt(n + 1, t.title));
     }
     const text: string[] = [];
     const st = accountDates(note).stakeholders;
@@ -358,20 +365,37 @@ export class Portfolio {
       d.push(this.ref(p.code), SEVERITIES.indexOf(p.severity), p.line, p.field === undefined ? 0 : this.ref(p.field) + 1, p.message.length);
       text.push(p.message);
     }
-    // The account's timeline, reduced to its days: the events themselves are built when asked for.
-    const days: number[] = [];
-    eachAccountEvent(note, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0), true);
     // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
     // Two or more parts join into one new flat string; a single one may be a slice of the note.
     return { data: encode(d), text: text.length > 1 ? text.join('') : flatCopy(text[0] ?? ''), events: undefined, days: encode(days) };
   }
 
-  /** 0 absent, 1 false, 2 true, 3 -0; then a string (table index k), a whole number k or another number (its text at k): 4 + 3k + type. */
+  /**
+   * 0 absent, 1 false, 2 true, 3 -0; then `4 + 4k + type`: a string (table index k), a whole number
+   * k, another number (its text at k) or a calendar day (k = day number, the text is `fromDayNumber`'s).
+   */
   private packValue(v: unknown): number {
     if (v === undefined || typeof v === 'boolean') return v === undefined ? 0 : v ? 2 : 1;
-    if (typeof v === 'string') return 4 + 3 * this.ref(v);
+    if (typeof v === 'string') {
+      const day = this.packDay(v);
+      return day & 1 ? 7 + 4 * (day >> 1) : 4 + 4 * (day >> 1);
+    }
     if (Object.is(v, -0)) return 3;
-    return Number.isInteger(v) && (v as number) >= 0 && (v as number) < 2 ** 40 ? 5 + 3 * (v as number) : 6 + 3 * this.ref(String(v));
+    return Number.isInteger(v) && (v as number) >= 0 && (v as number) < 2 ** 40 ? 5 + 4 * (v as number) : 6 + 4 * this.ref(String(v));
+  }
+
+  /**
+   * A date's text as `2 * day + 1` when it is a calendar day (`YYYY-MM-DD`, which `fromDayNumber`
+   * gives back exactly), else `2 * k` for its table index: most strings of a record are dates, and
+   * they need no table lookup.
+   */
+  private packDay(s: string): number {
+    return isIsoDay(s) ? 2 * (dayNumber(s) + DAY0) + 1 : 2 * this.ref(s);
+  }
+
+  /** The text `packDay` packed. */
+  private unpackDay(x: number): string {
+    return x & 1 ? fromDayNumber((x >> 1) - DAY0) : this.strings[x >> 1]!;
   }
 
   protected accountOf(r: AccountRecord, d = decode(r.data)): Account | undefined {
@@ -380,9 +404,9 @@ export class Portfolio {
     for (let i = 0; i < ACCOUNT_KEYS.length; i++) {
       const x = d[2 + KEYS + i]!;
       if (x === 0) continue;
-      const n = Math.floor((x - 4) / 3);
-      const type = (x - 4) % 3;
-      o[ACCOUNT_KEYS[i]!] = x === 1 ? false : x === 2 ? true : x === 3 ? -0 : type === 0 ? this.strings[n] : type === 1 ? n : Number(this.strings[n]);
+      const n = Math.floor((x - 4) / 4);
+      const type = (x - 4) % 4;
+      o[ACCOUNT_KEYS[i]!] = x === 1 ? false : x === 2 ? true : x === 3 ? -0 : type === 0 ? this.strings[n] : type === 1 ? n : type === 2 ? Number(this.strings[n]) : fromDayNumber(n - DAY0);
     }
     return o as unknown as Account;
   }
@@ -458,7 +482,7 @@ export class Portfolio {
   private tasksOf(d: readonly number[]): IndexedTask[] {
     const tasks: IndexedTask[] = [];
     for (let o = TASKS + 1; o < TASKS + 1 + d[TASKS]! * 4; o += 4) {
-      tasks.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.strings[d[o + 1]!] as IsoDate, id: d[o + 2] ? this.strings[d[o + 2]! - 1] : undefined, title: this.strings[d[o + 3]!]! });
+      tasks.push({ line: d[o]! >> 1, closed: (d[o]! & 1) === 1, due: this.unpackDay(d[o + 1]!) as IsoDate, id: d[o + 2] ? this.strings[d[o + 2]! - 1] : undefined, title: this.strings[d[o + 3]!]! });
     }
     return tasks;
   }

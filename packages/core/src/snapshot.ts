@@ -6,7 +6,7 @@ import { decode, encode, KEYS, Portfolio, TASKS, type PortfolioOptions } from '.
  * repeated strings (task titles, ids, dates, owners) live once in `strings`.
  */
 export interface PortfolioSnapshot {
-  version: 3;
+  version: 4;
   strings: string[];
   records: SnapshotRecord[];
 }
@@ -57,12 +57,14 @@ function mapRefs(d: number[], length: number, text: string, f: (ref: number) => 
     d[i] = base + scale * r;
   };
   map(0);
+  // Account values: strings and other numbers point into the table (see `packValue`).
   for (let i = 2 + KEYS; i < TASKS; i++) {
-    const type = (d[i]! - 4) % 3;
-    if (d[i]! >= 4 && type !== 1) map(i, 4 + type, 3);
+    const type = (d[i]! - 4) % 4;
+    if (d[i]! >= 4 && (type === 0 || type === 2)) map(i, 4 + type, 4);
   }
+  // Due dates that are not calendar days (see `packDay`).
   for (let i = TASKS + 1; i < o; i += 4) {
-    map(i + 1);
+    if (!(d[i + 1]! & 1)) map(i + 1, 0, 2);
     if (d[i + 2]) map(i + 2, 1);
     map(i + 3);
   }
@@ -105,7 +107,7 @@ export class SnapshotPortfolio extends Portfolio {
    */
   static fromSnapshot(snapshot: PortfolioSnapshot, options: PortfolioOptions): SnapshotPortfolio {
     const p = new SnapshotPortfolio(options);
-    if (snapshot?.version !== 3 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
+    if (snapshot?.version !== 4 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return p;
     // Indexes in `data` point into this table as is, so it is copied without deduplication.
     for (const str of snapshot.strings) {
       const own = String(str);
@@ -140,7 +142,7 @@ export class SnapshotPortfolio extends Portfolio {
         records.push([file, encode(d), text]);
       }
     }
-    return { version: 3, strings, records };
+    return { version: 4, strings, records };
   }
 
   /** Compact, JSON-safe records of every indexed account (see `fromSnapshot`); only the strings they use. */
@@ -161,7 +163,7 @@ export class SnapshotPortfolio extends Portfolio {
       mapRefs(d, d.length, r.text, out);
       records.push([file, encode(d), r.text]);
     }
-    return { version: 3, strings, records };
+    return { version: 4, strings, records };
   }
 
   /** Files restored from a snapshot whose problems were computed in another language (problems that depend on today are worked out when asked), or damaged. */
