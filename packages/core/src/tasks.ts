@@ -40,8 +40,8 @@ function stripEmojiFields(s: string): string {
 }
 
 /** The date after `mark` (📅/✅): `mark YYYY-MM-DD` is read directly, anything else by `re`. */
-function dateField(text: string, mark: string, re: RegExp, from = 0): string | undefined {
-  const i = text.indexOf(mark, from);
+function dateField(text: string, mark: string, re: RegExp): string | undefined {
+  const i = text.indexOf(mark);
   if (i < 0) return undefined;
   const at = i + mark.length + 1;
   if (text.charCodeAt(at - 1) === 32) {
@@ -77,89 +77,61 @@ export function parseTaskLine(raw: string, line: number): Task | undefined {
   k += 3;
   if (!blank(raw.charCodeAt(k))) return undefined;
   while (blank(raw.charCodeAt(k))) k++;
-  const text = raw.slice(k, eolAt(raw));
-  if (hasBreak(text)) return undefined;
-  const done = status === 'x' || status === 'X';
-  let title: string;
-  let id: string | undefined;
-  let anchor: string | undefined;
-  const end = usualIdComment(text);
-  if (end >= 0) {
-    // `title <!-- baton:ID {ANCHOR} --> 📅 …` with no field emoji before: the title is the text
-    // before the comment (other trailing whitespace goes with the final trim, as trimEnd's would).
-    let e = comment.at;
-    while (e > 0 && text.charCodeAt(e - 1) === 32) e--;
-    title = text.slice(0, e);
-    id = text.slice(comment.at + 11, comment.idEnd);
-    anchor = text.slice(comment.a0, comment.a1).trim() || undefined;
-  } else {
-    const idm = text.indexOf('<') < 0 ? null : ID_RE.exec(text);
-    if (idm) {
-      const after = idm.index + idm[0].length;
-      // `title <!-- baton:… --> 📅 …`: the emoji one space after the comment is the first field, so
-      // cutting there leaves the text before the comment (and the space, which trimEnd drops).
-      title =
-        text.search(FIELD_EMOJI_RE) === after + 1 && text.charCodeAt(after) === 32
-          ? text.slice(0, idm.index).trimEnd()
-          : stripEmojiFields(text.slice(0, idm.index) + text.slice(after));
-    } else title = stripEmojiFields(text);
-    id = idm?.[1];
-    anchor = idm?.[2]?.trim() || undefined;
-  }
-  if (title.indexOf('^') >= 0) title = title.replace(/\s+\^[\w-]+\s*$/, '');
-  // On the usual shape no 📅 or ✅ comes before the comment's end.
-  const from = end + 1;
-  return {
-    line,
-    status,
-    done,
-    closed: done || status === '-',
-    text,
-    title: title.trim(),
-    due: dateField(text, '📅', DUE_RE, from),
-    doneDate: dateField(text, '✅', DONE_RE, from),
-    id,
-    anchor,
-  };
+  const e = eolAt(raw);
+  return usualTask(raw, k, e, line, status) ?? regexTask(raw.slice(k, e), line, status);
 }
 
-/** Where `usualIdComment` found the comment, its id's end and its anchor (reused: no object per line). */
-const comment = { at: 0, idEnd: 0, a0: 0, a1: 0 };
+/** One Task shape for both readers (same key order as the regex parser's). */
+function task(line: number, status: string, text: string, title: string, due?: string, doneDate?: string, id?: string, anchor?: string): Task {
+  const done = status === 'x' || status === 'X';
+  return { line, status, done, closed: done || status === '-', text, title, due, doneDate, id, anchor };
+}
+
+/** The text after the box, read with ID_RE and the emoji-field rules (any shape). */
+function regexTask(text: string, line: number, status: string): Task | undefined {
+  if (hasBreak(text)) return undefined;
+  const idm = text.indexOf('<') < 0 ? null : ID_RE.exec(text);
+  let title = idm ? stripEmojiFields(text.slice(0, idm.index) + text.slice(idm.index + idm[0].length)) : stripEmojiFields(text);
+  if (title.indexOf('^') >= 0) title = title.replace(/\s+\^[\w-]+\s*$/, '');
+  return task(line, status, text, title.trim(), dateField(text, '📅', DUE_RE), dateField(text, '✅', DONE_RE), idm?.[1], idm?.[2]?.trim() || undefined);
+}
+
+/** A superset of the code units `trim` drops (JS whitespace and line terminators). */
+const ws = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
+
+/** `s[a, b)` trimmed; one slice, and no `trim` call, when neither end may be whitespace (the usual case). */
+function sliceTrim(s: string, a: number, b: number): string {
+  const t = s.slice(a, b);
+  return a < b && !ws(s.charCodeAt(a)) && !ws(s.charCodeAt(b - 1)) ? t : t.trim();
+}
 
 /**
- * The usual `<!-- baton:ID {ANCHOR} -->` + ` 📅` read by hand: the comment's end (the rest in
- * `comment`), or -1 for any other shape (then ID_RE decides). Valid only when
- * this is ID_RE's match: the first `<!--` of the text is this one, the id is ID_RE's greedy run, and
- * one or more spaces, `{…}`, spaces and `-->` follow — the first try of ID_RE's backtracking order.
- * Also -1 when a code unit that may start a field emoji comes before the comment's end, or
- * `📅` does not follow it after one space, so the title is all that precedes the comment.
+ * The usual `TITLE <!-- baton:ID {ANCHOR} --> 📅 DATE [✅ DATE] …`, checked by one sticky test (no
+ * match array). The title holds no `<`, `^`, line break or code unit that may start a field emoji
+ * (U+23EB–U+23F3, U+26D4, U+2705, U+274C, U+2795 and the surrogates of U+1F000–U+1F7FF), nor
+ * does the anchor, so: the comment is ID_RE's leftmost match and its first try (greedy id,
+ * spaces, `{…}` up to the first `}`, spaces, `-->`); the `📅` after it is the first field, so the
+ * title is what precedes the comment, trimmed; that `📅` and the `✅` right after its date (no other
+ * `✅` when absent) are DUE_RE's and DONE_RE's. The match must reach the EOL (no line break).
  */
-function usualIdComment(text: string): number {
-  const at = text.indexOf('<!--');
-  if (at < 0 || !text.startsWith(' baton:', at + 4)) return -1;
-  let k = at + 11;
-  let c = text.charCodeAt(k);
-  if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) return -1;
-  do c = text.charCodeAt(++k);
-  while ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 45);
-  const idEnd = k;
-  if (c !== 32) return -1;
-  while (c === 32) c = text.charCodeAt(++k);
-  if (c !== 123) return -1;
-  const a0 = k + 1;
-  const a1 = text.indexOf('}', a0);
-  if (a1 < 0) return -1;
-  k = a1 + 1;
-  while (text.charCodeAt(k) === 32) k++;
-  if (!text.startsWith('-->', k)) return -1;
-  const end = k + 3;
-  // The first field emoji is the `📅` one space after the comment (one native search beats a loop).
-  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 2) !== 0xdcc5 || text.search(FIELD_EMOJI_RE) !== end + 1) return -1;
-  comment.at = at;
-  comment.idEnd = idEnd;
-  comment.a0 = a0;
-  comment.a1 = a1;
-  return end;
+const USUAL_RE = /[^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*<!-- baton:[A-Za-z0-9][\w.-]* +\{[^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*\} *--> \ud83d\udcc5 \d{4}-\d\d-\d\d(?: \u2705 \d{4}-\d\d-\d\d)?[^\n\r\u2028\u2029\u2705]*/y;
+
+/** The usual line (USUAL_RE) read from positions, or undefined for any other (then regexTask decides). */
+function usualTask(raw: string, k: number, e: number, line: number, status: string): Task | undefined {
+  USUAL_RE.lastIndex = k;
+  if (!USUAL_RE.test(raw) || USUAL_RE.lastIndex !== e) return undefined;
+  const at = raw.indexOf('<', k);
+  const idEnd = raw.indexOf(' ', at + 11);
+  // One space before `{` and ` --> ` after `}` (the usual spacing) are read directly.
+  const a0 = raw.charCodeAt(idEnd + 1) === 123 ? idEnd + 2 : raw.indexOf('{', idEnd) + 1;
+  const a1 = raw.indexOf('}', a0);
+  const d = (raw.charCodeAt(a1 + 6) === 0xd83d ? a1 + 6 : raw.indexOf('\ud83d', a1)) + 3;
+  const due = raw.slice(d, d + 10);
+  const doneDate = raw.charCodeAt(d + 11) === 0x2705 ? raw.slice(d + 13, d + 23) : undefined;
+  if (!isIsoDay(due) || (doneDate !== undefined && !isIsoDay(doneDate))) return undefined;
+  let t = at;
+  while (t > k && raw.charCodeAt(t - 1) === 32) t--;
+  return task(line, status, raw.slice(k, e), sliceTrim(raw, k, t), due, doneDate, raw.slice(at + 11, idEnd), sliceTrim(raw, a0, a1) || undefined);
 }
 
 /** Every task outside code fences. */
