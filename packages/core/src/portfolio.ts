@@ -132,6 +132,45 @@ export function encode(values: readonly number[]): string {
   return out;
 }
 
+/**
+ * `encode` one number at a time into a buffer of char codes that is reused from record to record
+ * (no array of numbers, no array growth per note).
+ */
+export class Digits {
+  private readonly codes: number[] = [];
+  private n = 0;
+
+  put(v: number): void {
+    const codes = this.codes;
+    const start = this.n;
+    let n = start;
+    codes[n++] = 48 + (v % 32);
+    while ((v = Math.floor(v / 32)) > 0) codes[n++] = 93 + (v % 32);
+    // Written least significant first: most significant first in the record.
+    for (let i = start, j = n - 1; i < j; i++, j--) {
+      const c = codes[i]!;
+      codes[i] = codes[j]!;
+      codes[j] = c;
+    }
+    this.n = n;
+  }
+
+  /** Everything put since the last `take`, as one string; the buffer starts again empty. */
+  take(): string {
+    const codes = this.codes;
+    const n = this.n;
+    this.n = 0;
+    // `fromCharCode` takes its codes as arguments: in slices well under engines' argument limits.
+    if (n <= 8192) {
+      codes.length = n;
+      return String.fromCharCode.apply(null, codes);
+    }
+    let out = '';
+    for (let i = 0; i < n; i += 8192) out += String.fromCharCode.apply(null, codes.slice(i, Math.min(n, i + 8192)));
+    return out;
+  }
+}
+
 export function decode(s: string): number[] {
   const out: number[] = [];
   let v = 0;
@@ -329,46 +368,64 @@ export class Portfolio {
 
   private compact(note: AccountNote): AccountRecord {
     this.lintRef ??= this.ref(this.lintKey());
-    const d = [this.lintRef, note.locale === 'ja' ? 1 : 0];
-    for (const k of TIMELINE_KEYS) d.push((note.frontmatter.keyLines.get(k) ?? -1) + 1);
+    const d = this.digits;
+    d.put(this.lintRef);
+    d.put(note.locale === 'ja' ? 1 : 0);
+    for (const k of TIMELINE_KEYS) d.put((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
-    for (const k of ACCOUNT_KEYS) d.push(this.packValue(a?.[k]));
-    const at = d.push(0);
+    for (const k of ACCOUNT_KEYS) d.put(this.packValue(a?.[k]));
     // The account's timeline, reduced to its days: the events themselves are built when asked for.
     // Its checklist items' days come from the loop below (`datesOnly` events of a task are its due day).
-    const days: number[] = [];
+    const days = this.days;
     const source: TimelineSource = { account: note.account, frontmatter: note.frontmatter, tasks: [], locale: note.locale };
-    eachAccountEvent(source, this.options, (_slot, date) => days.push(dayNumber(date) + DAY0), true);
+    eachAccountEvent(source, this.options, (_slot, date) => days.put(dayNumber(date) + DAY0), true);
+    let dated = 0;
+    for (const t of note.tasks) if (t.due) dated++;
+    d.put(dated);
+    let n = 0;
     for (const t of note.tasks) {
       if (!t.due) continue;
-      d[at - 1]!++;
-      const n = 2 * (d[at - 1]! - 1);
       const due = this.packDay(t.due);
-      if (due & 1) days.push(due >> 1);
-      d.push(t.line * 2 + (t.closed ? 1 : 0), due, t.id === undefined ? 0 : this.refAt(n, t.id) + 1, this.refAt(n + 1, t.title));
+      if (due & 1) days.put(due >> 1);
+      d.put(t.line * 2 + (t.closed ? 1 : 0));
+      d.put(due);
+      d.put(t.id === undefined ? 0 : this.refAt(n, t.id) + 1);
+      d.put(this.refAt(n + 1, t.title));
+      n += 2;
     }
     const text: string[] = [];
     const st = accountDates(note).stakeholders;
     const missed = st?.missedKickoff;
-    d.push(missed ? missed.length + 1 : 0);
+    d.put(missed ? missed.length + 1 : 0);
     for (const m of missed ?? []) {
-      d.push(m.line, m.name.length);
+      d.put(m.line);
+      d.put(m.name.length);
       text.push(m.name);
     }
     const contacts = st?.contacts;
-    d.push(contacts ? contacts.length + 1 : 0);
+    d.put(contacts ? contacts.length + 1 : 0);
     for (const c of contacts ?? []) {
-      d.push(c.line, c.name.length, c.lastContact === undefined ? 0 : this.ref(c.lastContact) + 1);
+      d.put(c.line);
+      d.put(c.name.length);
+      d.put(c.lastContact === undefined ? 0 : this.ref(c.lastContact) + 1);
       text.push(c.name);
     }
     for (const p of undatedProblems(note, this.options.locale ? { locale: this.options.locale } : {})) {
-      d.push(this.ref(p.code), SEVERITIES.indexOf(p.severity), p.line, p.field === undefined ? 0 : this.ref(p.field) + 1, p.message.length);
+      d.put(this.ref(p.code));
+      d.put(SEVERITIES.indexOf(p.severity));
+      d.put(p.line);
+      d.put(p.field === undefined ? 0 : this.ref(p.field) + 1);
+      d.put(p.message.length);
       text.push(p.message);
     }
     // Messages are mostly unique (names, dates): kept per record, in one flat string that pins no note text.
     // Two or more parts join into one new flat string; a single one may be a slice of the note.
-    return { data: encode(d), text: text.length > 1 ? text.join('') : flatCopy(text[0] ?? ''), events: undefined, days: encode(days) };
+    return { data: d.take(), text: text.length > 1 ? text.join('') : flatCopy(text[0] ?? ''), events: undefined, days: days.take() };
   }
+
+  /** Reused buffers for a record's numbers and its event days. */
+  private readonly digits = new Digits();
+  private readonly days = new Digits();
 
   /**
    * 0 absent, 1 false, 2 true, 3 -0; then `4 + 4k + type`: a string (table index k), a whole number
