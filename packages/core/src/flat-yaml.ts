@@ -19,21 +19,18 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
   const out: Record<string, unknown> = {};
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
-    // One pass by char code. A split line has its CR/LF only at its end: `e` is where they start.
+    // A split line has its CR/LF only at its end: `e` is where they start.
     let e = line.length;
     while (e > 0 && (line.charCodeAt(e - 1) === 10 || line.charCodeAt(e - 1) === 13)) e--;
     if (e === 0) continue; // an empty line
-    // `[A-Za-z_][\w-]*:` and nothing else before the colon.
-    const c = line.charCodeAt(0);
-    if (c < 65 || (c > 90 && c !== 95 && (c < 97 || c > 122))) return undefined;
-    let k = 1;
-    while (k < e && (word(line.charCodeAt(k)) || line.charCodeAt(k) === 45)) k++;
-    if (k >= e || line.charCodeAt(k) !== 58) return undefined;
+    const k = line.indexOf(':');
+    if (k < 1 || k >= e) return undefined;
     // Frontmatters repeat their keys in the same order: the key last seen at this offset is reused
     // when it matches, which spares hashing a fresh slice of the note for each lookup below.
     let key = seenKeys[i - from];
     if (key === undefined || key.length !== k || !line.startsWith(key)) {
       key = flatCopy(line.slice(0, k));
+      if (!KEY_RE.test(key)) return undefined;
       if (i - from < 64) seenKeys[i - from] = key;
     }
     // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
@@ -45,9 +42,8 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
     if (s < e) {
       if (line.charCodeAt(s) !== 32) return undefined;
       while (line.charCodeAt(s) === 32) s++;
-      let v = e;
-      while (v > s && line.charCodeAt(v - 1) === 32) v--;
-      if (v > s && (value = scalar(line, s, v)) === undefined) return undefined;
+      while (e > s && line.charCodeAt(e - 1) === 32) e--;
+      if (e > s && (value = scalar(line.slice(s, e))) === undefined) return undefined;
     }
     out[key] = value;
     keyLines?.set(key, i);
@@ -57,34 +53,29 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
 
 /** Copies (never slices of a note), by line offset in the frontmatter. */
 const seenKeys: string[] = [];
-
-/** `[A-Za-z0-9_]` */
-const word = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95 || (c >= 97 && c <= 122);
+const KEY_RE = /^[A-Za-z_][\w-]*$/;
+/** Characters js-yaml treats specially anywhere: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F. */
+// oxlint-disable-next-line no-control-regex -- finding control characters is the point
+const SPECIAL_RE = /[\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
+/**
+ * A plain scalar js-yaml reads as text or a number: it starts with a word character, a non-ASCII
+ * one, `<`, `(`, `$` or `/`, has no `: `, no trailing `:` and no special character.
+ */
+// oxlint-disable-next-line no-control-regex -- finding control characters is the point
+const PLAIN_RE = /^(?![\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])[\w<($/\u00a1-\uffff](?:[^:\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|:(?! |$))*$/;
 
 /**
- * The value in `line` from `s` to `v` (no spaces around it): quoted without escapes, a flow list of
- * words, or a plain scalar without `: ` or a trailing `:`. Undefined for anything else, and for any
- * character js-yaml treats specially: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9,
- * U+FEFF, surrogates, U+FFFE/F (the key and the spaces around the value cannot hold one).
+ * A value with no spaces around it: quoted without escapes, a flow list of words, or a plain
+ * scalar (`PLAIN_RE`). Undefined for anything else.
  */
-function scalar(line: string, s: number, v: number): unknown {
-  const first = line.charCodeAt(s);
+function scalar(v: string): unknown {
+  const c = v[0]!;
+  const last = v.length - 1;
+  if (c !== "'" && c !== '"' && c !== '[') return PLAIN_RE.test(v) ? plain(v) : undefined;
+  if (SPECIAL_RE.test(v)) return undefined;
   // A quoted value ends at its closing quote, a flow list at its `]`: no other one inside.
-  const close = first === 39 || first === 34 ? first : first === 91 ? 93 : 0;
-  for (let j = s; j < v; j++) {
-    const c = line.charCodeAt(j);
-    if (c < 32 || c === 35 || (c >= 127 && c <= 160) || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return undefined;
-    if (close) {
-      if (j > s && j < v - 1 && (c === close || (close === 34 && c === 92))) return undefined;
-    } else if (c === 58 && (j === v - 1 || line.charCodeAt(j + 1) === 32)) return undefined;
-  }
-  if (close) {
-    if (v - s < 2 || line.charCodeAt(v - 1) !== close) return undefined;
-    return close === 93 ? flowList(line.slice(s + 1, v - 1)) : line.slice(s + 1, v - 1);
-  }
-  // A plain scalar starts with a word character, a non-ASCII one, `<`, `(`, `$` or `/`.
-  if (!(word(first) || first > 160 || first === 60 || first === 40 || first === 36 || first === 47)) return undefined;
-  return plain(line.slice(s, v));
+  if (c === '[') return v.indexOf(']') === last ? flowList(v.slice(1, -1)) : undefined;
+  return last > 0 && v.indexOf(c, 1) === last && !(c === '"' && v.includes('\\')) ? v.slice(1, -1) : undefined;
 }
 
 /** The simplest integers: no sign, no leading zero, exact in a double. */
