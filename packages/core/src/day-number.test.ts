@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { daysBetween, isIsoDate, shiftIsoDate } from './dates.js';
-import { dayNumber, fromDayNumber, isIsoDay, shiftIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber, shiftIsoDay } from './day-number.js';
 
 const isoDate = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -33,6 +33,9 @@ describe('isIsoDay', () => {
       fc.property(fc.integer({ min: 0, max: 2999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
         const s = `${String(y).padStart(4, '0')}-${p2(m)}-${p2(d)}`;
         expect(isIsoDay(s)).toBe(isIsoDate(s));
+        // One read for both: the day number of a real day, NaN for anything else.
+        expect(isoDayNumber(s)).toBe(isIsoDate(s) ? dayNumber(s) : NaN);
+        if (isIsoDay(s)) expect(fromDayNumber(isoDayNumber(s))).toBe(s);
       }),
     );
   });

@@ -5,7 +5,7 @@ import { EventIndex } from './event-index.js';
 import { accountDates, datedProblems, undatedProblems, type AccountDates } from './lint.js';
 import { compareProblems, type Locale, type Problem, type Severity } from './problems.js';
 import { flatCopy } from './string-pool.js';
-import { dayNumber, fromDayNumber, isIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber } from './day-number.js';
 import { accountEvents, compareEvents, eachAccountEvent, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
@@ -447,7 +447,8 @@ export class Portfolio {
    * they need no table lookup.
    */
   private packDay(s: string): number {
-    return isIsoDay(s) ? 2 * (dayNumber(s) + DAY0) + 1 : 2 * this.ref(s);
+    const day = isoDayNumber(s);
+    return Number.isNaN(day) ? 2 * this.ref(s) : 2 * (day + DAY0) + 1;
   }
 
   /** The text `packDay` packed. */
