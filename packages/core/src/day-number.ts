@@ -73,16 +73,20 @@ export function daysInMonth(year: number, month: number): number {
  * isIsoDay('2027-02-29') // false
  */
 export function isIsoDay(s: string): boolean {
-  return !Number.isNaN(isoDayNumber(s));
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = digits(s, 0, 4);
+  const m = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  // Years 0–99 are rejected, as `isIsoDate` (JS Date maps them to 1900–1999) does; -1 (not digits) fails each test.
+  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-/** `dayNumber(s)` when `isIsoDay(s)`, else NaN: the digits are read once for both. */
+/** `dayNumber(s)` when `isIsoDay(s)` (same checks), else NaN: the digits are read once for both. */
 export function isoDayNumber(s: string): number {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
   const y = digits(s, 0, 4);
   const m = digits(s, 5, 7);
   const d = digits(s, 8, 10);
-  // Years 0–99 are rejected, as `isIsoDate` (JS Date maps them to 1900–1999) does; -1 (not digits) fails each test.
   return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? civilDay(y, m, d) : NaN;
 }
 
