@@ -823,6 +823,24 @@ describe('stakeholder reader and lint against the original implementation', () =
     }
   });
 
+  it('finds the same duplicate names in short and long tables (names compared in place, by key past 8 rows)', () => {
+    // Units that fold (case, full width, NFKC composition, Kelvin sign, spaces \s sees) next to ones that do not.
+    const unit = fc.constantFrom('a', 'A', 'b', 'k', 'K', '\u212a', 'ｋ', 'e', '\u0301', 'é', 'か', '\u3099', 'が', '佐', '藤', '\uf900', ' ', '  ', '\t', '\u00a0', '\u3000', 'İ', 'i', '\u0307', 'ß', '-');
+    const name = fc.string({ unit, minLength: 1, maxLength: 4 });
+    // Same-length look-alikes share a memo slot: each must still read as itself.
+    const level = fc.constantFrom('Staff', 'Stuff', 'staff', 'Sta f', 'STAFF', 'Manager', 'Manxger', '');
+    const role = fc.constantFrom('User', 'Usxr', 'user', 'IT', 'It', 'Ix', '');
+    const influence = fc.constantFrom('1', '5', '6', 'High', 'Hogh', 'high', '★★', '☆★', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, level, role, influence), { maxLength: 14 }), fc.constantFrom<Locale>('en', 'ja'), (rows, locale) => {
+        const body = rows.map(([n, l, r, i]) => `| ${n} | ${l} | ${r} | ${i} |`).join('\n');
+        const note = noteOf(`## Stakeholders\n\n| Name | Level | Role | Influence |\n|---|---|---|---|\n${body}\n`);
+        same(readStakeholders(note, locale), oldReadStakeholders(note, locale));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
   it('lintStakeholders builds the same message in each locale for every lint (stale, left, missed kickoff, one department)', () => {
     const person = fc
       .record({

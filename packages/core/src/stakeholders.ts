@@ -281,39 +281,66 @@ function identifyColumn(header: string): { key: StakeholderColumn; ja: boolean }
 /** Whitespace as `String.prototype.trim` and `\s` see it (above U+3000 only U+FEFF is: kana and kanji skip the regex). */
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c <= 0x3000 || c === 0xfeff) && /\s/.test(String.fromCharCode(c)));
 
+/** Start and end (trimmed) of each cell of the line `cellBounds` split last, in pairs: cells are sliced only when read. */
+const BOUNDS: number[] = [];
+/** Whether that line holds an escaped pipe (`\|`, unescaped when a cell is read). */
+let escapedPipe = false;
+
 /**
- * Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe.
- * One pass over the line: a separator is a pipe not preceded by a backslash; a pipe that opens or
- * closes the (trimmed) line drops the empty cell outside it.
+ * Splits a pipe-table line into `BOUNDS`: the number of cells, or -1 when it has no unescaped pipe.
+ * A separator is a pipe not preceded by a backslash; a pipe that opens or closes the (trimmed) line
+ * drops the empty cell outside it.
  */
-function splitRow(raw: string): string[] | undefined {
+function cellBounds(raw: string): number {
   let a = 0;
   let b = raw.length;
   while (a < b && isSpace(raw.charCodeAt(a))) a++;
   while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
-  const cells: string[] = [];
-  const escaped = raw.indexOf('\\|', a) >= 0;
+  let n = 0;
   let from = a;
+  escapedPipe = false;
+  // `indexOf` skips cell text faster than a loop over its characters.
   for (let i = raw.indexOf('|', a); i >= 0 && i < b; i = raw.indexOf('|', i + 1)) {
-    if (escaped && raw.charCodeAt(i - 1) === 92) continue;
-    if (i > a) cells.push(cellText(raw, from, i, escaped));
-    from = i + 1;
+    // A pipe at `a` follows a space or nothing: only one inside the line can follow a backslash.
+    if (raw.charCodeAt(i - 1) === 92) escapedPipe = true;
+    else {
+      if (i > a) n = bound(raw, from, i, n);
+      from = i + 1;
+    }
   }
-  if (from === a) return undefined;
-  if (from < b) cells.push(cellText(raw, from, b, escaped));
+  if (from === a) return -1;
+  return from < b ? bound(raw, from, b, n) : n;
+}
+
+/** Records cell `n` as `raw.slice(a, b)` trimmed; the next cell's index. */
+function bound(raw: string, a: number, b: number, n: number): number {
+  while (a < b && isSpace(raw.charCodeAt(a))) a++;
+  while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+  BOUNDS[2 * n] = a;
+  BOUNDS[2 * n + 1] = b;
+  return n + 1;
+}
+
+/** Cell `k` of the line `cellBounds` split last, `\|` unescaped (only escaped pipes are left inside a cell). */
+function cellAt(raw: string, k: number): string {
+  const c = raw.slice(BOUNDS[2 * k], BOUNDS[2 * k + 1]);
+  return escapedPipe ? c.replace(/\\\|/g, '|') : c;
+}
+
+const isEmptyCell = (k: number) => BOUNDS[2 * k] === BOUNDS[2 * k + 1];
+
+/** Cells of a pipe-table line (trimmed, `\|` unescaped), or undefined when it has no unescaped pipe. */
+function splitRow(raw: string): string[] | undefined {
+  const n = cellBounds(raw);
+  if (n < 0) return undefined;
+  const cells: string[] = [];
+  for (let k = 0; k < n; k++) cells.push(cellAt(raw, k));
   return cells;
 }
 
-/** `raw.slice(a, b)` trimmed, `\|` unescaped (only escaped pipes are left inside a cell). */
-function cellText(raw: string, a: number, b: number, escaped: boolean): string {
-  while (a < b && isSpace(raw.charCodeAt(a))) a++;
-  while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
-  const c = raw.slice(a, b);
-  return escaped ? c.replace(/\\\|/g, '|') : c;
-}
+const DELIM_LINE_RE = /^[ \t]*\|?[ \t|:-]*[\r\n]*$/;
 
 const DELIM_CELL_RE = /^:?-+:?$/;
-const DELIM_LINE_RE = /^[ \t]*\|?[ \t|:-]*[\r\n]*$/;
 
 function isDelimiterRow(raw: string, width: number): boolean {
   const cells = splitRow(raw);
@@ -327,8 +354,7 @@ function escapeCell(s: string): string {
 interface RawTable {
   headerLine: number;
   headers: string[];
-  /** Cells of each body row, split once (lines headerLine + 2 … end − 1). */
-  body: string[][];
+  /** Body rows are lines headerLine + 2 … end − 1 (split again when read). */
   end: number;
 }
 
@@ -338,26 +364,24 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
   for (let i = from; i + 1 < to; i++) {
     const l = lines[i] ?? '';
     const next = lines[i + 1] ?? '';
-    if (next.indexOf('-') < 0 || fenced[i] || fenced[i + 1] || /^(?: {4,}|\t)/.test(l) || !DELIM_LINE_RE.test(next)) continue;
+    if (next.indexOf('-') < 0 || fenced[i] || fenced[i + 1] || l.charCodeAt(0) === 9 || l.startsWith('    ') || !DELIM_LINE_RE.test(next)) continue;
     const headers = splitRow(l);
     if (!headers || !isDelimiterRow(next, headers.length)) continue;
     let end = i + 2;
-    const body: string[][] = [];
-    for (; end < to && !fenced[end]; end++) {
-      const row = bodyRow(lines[end] ?? '');
-      if (!row) break;
-      body.push(row);
-    }
-    out.push({ headerLine: i, headers, body, end });
+    while (end < to && !fenced[end] && isBodyRow(lines[end] ?? '')) end++;
+    out.push({ headerLine: i, headers, end });
     i = end - 1;
   }
   return out;
 }
 
-function bodyRow(raw: string): string[] | undefined {
+/** A line that continues a table: it has an unescaped pipe and does not start with `#`. */
+function isBodyRow(raw: string): boolean {
   let i = 0;
   while (isSpace(raw.charCodeAt(i))) i++;
-  return raw.charCodeAt(i) === 35 ? undefined : splitRow(raw);
+  if (raw.charCodeAt(i) === 35) return false;
+  for (let p = raw.indexOf('|'); p >= 0; p = raw.indexOf('|', p + 1)) if (raw.charCodeAt(p - 1) !== 92) return true;
+  return false;
 }
 
 function bodyStart(lines: readonly string[]): number {
@@ -438,13 +462,14 @@ function emptyStakeholder(name: string, line: number): Stakeholder {
 /** Role separators, full-width forms included (the cell is split before NFKC to keep unknown roles as written). */
 const ROLE_SPLIT_RE = /[,、;/・，；／･]/;
 
-function readRow(cells: readonly string[], columns: readonly StakeholderTableColumn[], line: number, problems: Problem[], locale: Locale): Stakeholder {
+/** Reads the row `cellBounds` split last (`n` cells); empty cells keep the defaults (an empty yes/no cell reads as no). */
+function readRow(raw: string, n: number, columns: readonly StakeholderTableColumn[], line: number, problems: Problem[], locale: Locale): Stakeholder {
   const s = emptyStakeholder('', line);
   for (let i = 0; i < columns.length; i++) {
     const col = columns[i] as StakeholderTableColumn;
-    const cell = cells[i] ?? '';
-    if (col.key === undefined) s.extra[col.id] = cell;
-    else if (cell !== '' || col.key === 'key_person' || col.key === 'kickoff') readCell(s, col.key, cell, problems, locale);
+    const empty = i >= n || isEmptyCell(i);
+    if (col.key === undefined) s.extra[col.id] = empty ? '' : cellAt(raw, i);
+    else if (!empty) readCell(s, col.key, raw, i, problems, locale);
   }
   return s;
 }
@@ -454,25 +479,81 @@ function warn(s: Stakeholder, problems: Problem[], locale: Locale, code: string,
   problems.push(problem(`stakeholders.${code}`, 'warning', text, s.line + 1, locale, field));
 }
 
-/** One known cell into the row (a plain function, not a per-row closure: nothing is allocated but values). */
-function readCell(s: Stakeholder, key: StakeholderColumn, cell: string, problems: Problem[], locale: Locale): void {
+/** What a cell of a vocabulary column reads as (undefined: not a known value; for roles, also a list). */
+function valueOf(key: StakeholderColumn, cell: string): unknown {
+  const w = words();
   switch (key) {
-    case 'name':
-      s.name = cell;
-      return;
-    case 'department':
-      s.department = cell;
-      return;
-    case 'level': {
-      const v = words().level.get(norm(cell));
-      if (v) s.level = v;
-      else
-        warn(s, problems, locale, 'unknown-level', 'level', cell, {
-          en: `Unknown level "${cell}" (use executive, director, manager or staff)`,
-          ja: `職位「${cell}」は未知の値です（経営層・部長・課長・担当のいずれか）`,
-        });
-      return;
+    case 'level':
+    case 'attitude':
+    case 'status':
+      return w[key].get(norm(cell));
+    case 'role':
+      return ROLE_SPLIT_RE.test(cell) ? undefined : w.role.get(norm(cell));
+    case 'influence': {
+      const f = foldWidth(cell).trim();
+      if (/^[1-5]$/.test(f)) return Number(f);
+      const word = INFLUENCE_WORDS[f.toLowerCase()];
+      if (word !== undefined) return word;
+      return /^[★☆]{1,5}$/.test(f) ? [...f].filter((c) => c === '★').length || undefined : undefined;
     }
+    default:
+      return yesNo(cell);
+  }
+}
+
+/**
+ * `valueOf` cell `k` of the row `cellBounds` split last, through a small memo of recent cells
+ * compared in place: the usual cells repeat across a vault and are then neither sliced nor folded.
+ */
+function cellValue(key: StakeholderColumn, raw: string, k: number): unknown {
+  const a = BOUNDS[2 * k] as number;
+  const b = BOUNDS[2 * k + 1] as number;
+  if (escapedPipe) return valueOf(key, cellAt(raw, k));
+  // The slot from the column, the length and the outer characters: enough to tell vocabulary words apart.
+  const slot = (key.length * 7 + (b - a) * 31 + raw.charCodeAt(a) * 3 + raw.charCodeAt(b - 1) + raw.charCodeAt(a + 1)) & 255;
+  const text = MEMO_TEXT[slot];
+  if (MEMO_KEY[slot] === key && text !== undefined && text.length === b - a && raw.startsWith(text, a)) return MEMO_VALUE[slot];
+  const cell = raw.slice(a, b);
+  const v = valueOf(key, cell);
+  MEMO_KEY[slot] = key;
+  // A flat copy: a slice would keep the whole note alive.
+  MEMO_TEXT[slot] = flatCopy(cell);
+  MEMO_VALUE[slot] = v;
+  return v;
+}
+const MEMO_KEY: (StakeholderColumn | undefined)[] = [];
+const MEMO_TEXT: (string | undefined)[] = [];
+const MEMO_VALUE: unknown[] = [];
+
+/** Known cell `k` of the row into `s` (a plain function, not a per-row closure: nothing is allocated but values). */
+function readCell(s: Stakeholder, key: StakeholderColumn, raw: string, k: number, problems: Problem[], locale: Locale): void {
+  if (key === 'name' || key === 'department' || key === 'last_contact') {
+    const cell = cellAt(raw, k);
+    if (key === 'name') s.name = cell;
+    else if (key === 'department') s.department = cell;
+    else {
+      // A well-formed day is left as is by normalizeIsoDate: skip the folding.
+      const d = isIsoDay(cell) ? cell : normalizeIsoDate(cell);
+      if (isIsoDay(d)) s.lastContact = d;
+      else warn(s, problems, locale, 'invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
+    }
+    return;
+  }
+  const v = cellValue(key, raw, k);
+  if (v !== undefined) {
+    if (key === 'role') s.roles.push(v as Role);
+    // level, influence, attitude and status are fields of the same name.
+    else (s as unknown as Record<string, unknown>)[key === 'key_person' ? 'keyPerson' : key === 'kickoff' ? 'attendedKickoff' : key] = v;
+    return;
+  }
+  const cell = cellAt(raw, k);
+  switch (key) {
+    case 'level':
+      warn(s, problems, locale, 'unknown-level', 'level', cell, {
+        en: `Unknown level "${cell}" (use executive, director, manager or staff)`,
+        ja: `職位「${cell}」は未知の値です（経営層・部長・課長・担当のいずれか）`,
+      });
+      return;
     case 'role': {
       const unknown = s.otherRoles;
       // A single role (the usual cell) needs no split array.
@@ -491,54 +572,25 @@ function readCell(s: Stakeholder, key: StakeholderColumn, cell: string, problems
         );
       return;
     }
-    case 'influence': {
-      const f = foldWidth(cell).trim();
-      const word = INFLUENCE_WORDS[f.toLowerCase()];
-      const stars = /^[★☆]{1,5}$/.test(f) ? [...f].filter((c) => c === '★').length : 0;
-      if (/^[1-5]$/.test(f)) s.influence = Number(f);
-      else if (word !== undefined) s.influence = word;
-      else if (stars > 0) s.influence = stars;
-      else warn(s, problems, locale, 'invalid-influence', 'influence', cell, { en: `Influence "${cell}" should be a number from 1 to 5`, ja: `影響力「${cell}」は1〜5の数字で書いてください` });
+    case 'influence':
+      warn(s, problems, locale, 'invalid-influence', 'influence', cell, { en: `Influence "${cell}" should be a number from 1 to 5`, ja: `影響力「${cell}」は1〜5の数字で書いてください` });
       return;
-    }
-    case 'attitude': {
+    case 'attitude':
       // Free text is welcome here: no warning, only the canonical three are recognised.
-      const v = words().attitude.get(norm(cell));
-      if (v) s.attitude = v;
-      else s.unrecognized.attitude = cell;
+      s.unrecognized.attitude = cell;
       return;
-    }
-    case 'key_person':
-    case 'kickoff': {
-      const v = yesNo(cell);
-      if (v !== undefined) {
-        if (key === 'key_person') s.keyPerson = v;
-        else s.attendedKickoff = v;
-      } else {
-        const label = STAKEHOLDER_COLUMN_LABELS[key];
-        warn(s, problems, locale, 'unknown-yes-no', key, cell, {
-          en: `${label.en}: "${cell}" is neither yes nor no (use ✓ or leave empty)`,
-          ja: `${label.ja}:「${cell}」は はい/いいえ として読めません（○ か空欄にしてください）`,
-        });
-      }
+    case 'status':
+      warn(s, problems, locale, 'unknown-status', 'status', cell, {
+        en: `Unknown status "${cell}" (use active or left); read as active`,
+        ja: `状態「${cell}」は未知の値です（在籍 か 離任）。在籍として扱います`,
+      });
       return;
-    }
-    case 'last_contact': {
-      // A well-formed day is left as is by normalizeIsoDate: skip the folding.
-      const d = isIsoDay(cell) ? cell : normalizeIsoDate(cell);
-      if (isIsoDay(d)) s.lastContact = d;
-      else warn(s, problems, locale, 'invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
-      return;
-    }
-    case 'status': {
-      const v = words().status.get(norm(cell));
-      if (v) s.status = v;
-      else
-        warn(s, problems, locale, 'unknown-status', 'status', cell, {
-          en: `Unknown status "${cell}" (use active or left); read as active`,
-          ja: `状態「${cell}」は未知の値です（在籍 か 離任）。在籍として扱います`,
-        });
-      return;
+    default: {
+      const label = STAKEHOLDER_COLUMN_LABELS[key];
+      warn(s, problems, locale, 'unknown-yes-no', key, cell, {
+        en: `${label.en}: "${cell}" is neither yes nor no (use ✓ or leave empty)`,
+        ja: `${label.ja}:「${cell}」は はい/いいえ として読めません（○ か空欄にしてください）`,
+      });
     }
   }
 }
@@ -553,46 +605,77 @@ function addRole(s: Stakeholder, part: string): void {
   } else if (!s.otherRoles.includes(t)) s.otherRoles.push(t);
 }
 
-function allEmpty(cells: readonly string[]): boolean {
-  for (const c of cells) if (c !== '') return false;
-  return true;
-}
-
 function nameKey(name: string): string {
   return foldWidth(name).toLowerCase().replace(/\s+/g, '');
 }
 
+/**
+ * Whether `nameKey(a) === nameKey(b)`, compared in place while both read ASCII or kanji (which
+ * NFKC, lower-casing and composition leave alone, so a difference there is final); undefined
+ * at any other character.
+ */
+function sameName(a: string, b: string): boolean | undefined {
+  for (let i = 0, j = 0; ; ) {
+    let x = a.charCodeAt(i++);
+    while (x === 32 || (x >= 9 && x <= 13)) x = a.charCodeAt(i++);
+    let y = b.charCodeAt(j++);
+    while (y === 32 || (y >= 9 && y <= 13)) y = b.charCodeAt(j++);
+    if ((x > 127 && (x < 0x4e00 || x > 0x9fff)) || (y > 127 && (y < 0x4e00 || y > 0x9fff))) return undefined;
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    // NaN (past the end) equals nothing: both ended, or one ended first.
+    if (x !== y) return x !== x && y !== y;
+  }
+}
+
 /** Reads a table whose header `columnsOf` has read (its problems come first). */
-function readTable(raw: RawTable, head: ReturnType<typeof columnsOf>, problems: Problem[], locale: Locale): StakeholderTable {
+function readTable(lines: readonly string[], raw: RawTable, head: ReturnType<typeof columnsOf>, problems: Problem[], locale: Locale): StakeholderTable {
   const { columns, ja, en } = head;
   const table: StakeholderTable = { headerLine: raw.headerLine, end: raw.end, columns, rows: [], locale: ja > en ? 'ja' : 'en' };
-  const seen = new Map<string, number>();
+  let seen: Map<string, number> | undefined;
   for (let i = raw.headerLine + 2; i < raw.end; i++) {
-    const cells = raw.body[i - raw.headerLine - 2] ?? [];
-    if (allEmpty(cells)) continue;
-    if (cells.length !== columns.length) {
-      const missing = cells.length < columns.length;
-      const col = columns[Math.min(cells.length, columns.length - 1)];
+    const line = lines[i] ?? '';
+    const n = cellBounds(line);
+    let k = 0;
+    while (k < n && isEmptyCell(k)) k++;
+    if (k >= n) continue;
+    if (n !== columns.length) {
+      const missing = n < columns.length;
+      const col = columns[Math.min(n, columns.length - 1)];
       problems.push(
         problem(
           'stakeholders.row-cells',
           'error',
           missing
-            ? { en: `Row has ${cells.length} cells but the table has ${columns.length} columns ("${col?.header}" and after are missing)`, ja: `この行のセルは${cells.length}個ですが、表の列は${columns.length}個です（「${col?.header}」以降がありません）` }
-            : { en: `Row has ${cells.length} cells but the table has ${columns.length} columns (extra cells after "${col?.header}")`, ja: `この行のセルは${cells.length}個ですが、表の列は${columns.length}個です（「${col?.header}」より後ろに余分なセルがあります）` },
+            ? { en: `Row has ${n} cells but the table has ${columns.length} columns ("${col?.header}" and after are missing)`, ja: `この行のセルは${n}個ですが、表の列は${columns.length}個です（「${col?.header}」以降がありません）` }
+            : { en: `Row has ${n} cells but the table has ${columns.length} columns (extra cells after "${col?.header}")`, ja: `この行のセルは${n}個ですが、表の列は${columns.length}個です（「${col?.header}」より後ろに余分なセルがあります）` },
           i + 1,
           locale,
           col?.key ?? col?.id,
         ),
       );
     }
-    const row = readRow(cells, columns, i, problems, locale);
+    const row = readRow(line, n, columns, i, problems, locale);
     if (row.name === '') {
       problems.push(problem('stakeholders.missing-name', 'error', { en: 'Row has no name', ja: '氏名が空の行があります' }, i + 1, locale, 'name'));
       continue;
     }
-    const k = nameKey(row.name);
-    const first = seen.get(k);
+    // The first earlier row with the same name key: compared in place in a short table, by a map of keys in a long one.
+    const rows = table.rows;
+    let first: number | undefined;
+    if (rows.length < 8) {
+      let key: string | undefined;
+      for (let j = 0; j < rows.length && first === undefined; j++) {
+        const r = rows[j] as Stakeholder;
+        if (sameName(r.name, row.name) ?? nameKey(r.name) === (key ??= nameKey(row.name))) first = r.line;
+      }
+    } else {
+      // Reversed: the first row of each key is set last and wins.
+      seen ??= new Map(rows.map((r) => [nameKey(r.name), r.line] as const).reverse());
+      const key = nameKey(row.name);
+      first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+    }
     if (first !== undefined)
       problems.push(
         problem(
@@ -604,8 +687,7 @@ function readTable(raw: RawTable, head: ReturnType<typeof columnsOf>, problems: 
           'name',
         ),
       );
-    else seen.set(k, i);
-    table.rows.push(row);
+    rows.push(row);
   }
   return table;
 }
@@ -627,12 +709,13 @@ export function readStakeholders(
 ): { table: StakeholderTable | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const { lines, fenced } = note;
-  const section = note.headings.find((h) => h.id === 'stakeholders');
+  let section: Heading | undefined;
+  for (const h of note.headings) if (h.id === 'stakeholders' && !section) section = h;
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {
       const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
-      if (hasColumn(head.columns, 'name')) return { table: readTable(raw, head, problems, locale), problems };
+      if (hasColumn(head.columns, 'name')) return { table: readTable(lines, raw, head, problems, locale), problems };
       problems.length = 0;
     }
     const other = tables[0];
@@ -651,7 +734,7 @@ export function readStakeholders(
   }
   for (const raw of scanTables(lines, fenced, bodyStart(lines), lines.length)) {
     const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
-    if (hasColumn(head.columns, 'name') && head.columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(raw, head, problems, locale), problems };
+    if (hasColumn(head.columns, 'name') && head.columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(lines, raw, head, problems, locale), problems };
     problems.length = 0;
   }
   return { table: undefined, problems };
