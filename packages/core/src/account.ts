@@ -108,7 +108,8 @@ function buildFields(): Record<string, Field> {
     check: oneOf(values, code),
     fix: (v) => {
       if (v === undefined) return fallback;
-      if (typeof v !== 'string') return v;
+      // A value already written as one of them stays as it is (no alias is spelled like one).
+      if (typeof v !== 'string' || values.includes(v as T)) return v;
       const k = fold(v).trim();
       return aliases[k] ?? aliases[k.toLowerCase()] ?? k.toLowerCase();
     },
