@@ -74,14 +74,26 @@ function statAll(files) {
 }
 
 /**
- * Cold index: read, parse, validate, lint and work out every account's event days (the Portfolio
+ * Reads files 64 at a time, then hands each text over, as the CLI does (`forEachMarkdownFile`):
+ * a system call between every two parses costs the parse ≈ 25 % more.
+ */
+export function readInBatches(files, visit, size = 64) {
+  for (let i = 0; i < files.length; i += size) {
+    const part = files.slice(i, i + size);
+    const texts = part.map((f) => readFileSync(f, 'utf8'));
+    for (let j = 0; j < part.length; j++) visit(part[j], texts[j]);
+  }
+}
+
+/**
+ * Cold index (read in batches, as the CLI does): read, parse, validate, lint and work out every account's event days (the Portfolio
  * does that in `upsert`), plus the stat map a host keeps for the warm start. With `withTimeline`,
  * also build the whole sorted portfolio timeline as event objects, what opening an unfiltered
  * timeline view costs.
  */
 function coldIndex(core, files, withTimeline = false) {
   const p = new core.SnapshotPortfolio({ today: TODAY });
-  for (const f of files) p.upsert(rel(f), readFileSync(f, 'utf8'));
+  readInBatches(files, (f, text) => p.upsert(rel(f), text));
   const stat = statAll(files);
   if (withTimeline) p.timeline();
   return { p, stat };
