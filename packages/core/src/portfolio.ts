@@ -144,8 +144,14 @@ export class Digits {
     const codes = this.codes;
     const start = this.n;
     let n = start;
-    codes[n++] = 48 + (v % 32);
-    while ((v = Math.floor(v / 32)) > 0) codes[n++] = 93 + (v % 32);
+    // Small integers with bit operations; above 2^31 (ids of large numbers only) with division.
+    if (v < 0x80000000) {
+      codes[n++] = 48 + (v & 31);
+      while ((v >>>= 5) > 0) codes[n++] = 93 + (v & 31);
+    } else {
+      codes[n++] = 48 + (v % 32);
+      while ((v = Math.floor(v / 32)) > 0) codes[n++] = 93 + (v % 32);
+    }
     // Written least significant first: most significant first in the record.
     for (let i = start, j = n - 1; i < j; i++, j--) {
       const c = codes[i]!;
