@@ -14,7 +14,7 @@ export function dayNumber(iso: string): number {
   const y = digits(iso, 0, 4);
   const m = digits(iso, 5, 7);
   const d = digits(iso, 8, 10);
-  return y >= 0 && m >= 0 && d >= 0 ? civilDay(y, m, d) : civilDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+  return y >= 0 && m >= 0 && d >= 0 ? civilDay(y, m, d) : anyCivilDay(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
 /** The decimal number in `s[a, b)`, or -1 when a character there is not a digit 0–9 (or missing). */
@@ -28,13 +28,26 @@ function digits(s: string, a: number, b: number): number {
   return n;
 }
 
-/** Days since 1970-01-01 of year `y0`, month `m`, day `d`. */
-function civilDay(y0: number, m: number, d: number): number {
+/**
+ * `civilDay` for whatever the slow path's `Number` parses gives (NaN, fractions, exponents,
+ * negative or huge values): floor division throughout, so such strings keep their old answer.
+ */
+function anyCivilDay(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** Days since 1970-01-01 of year `y0` (0–9999), month `m` and day `d` (0–99): four and two digits. */
+function civilDay(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  // From here on every quotient is of non-negative numbers: `| 0` is their floor, in integer arithmetic.
+  const doy = (((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
 }
 
@@ -48,10 +61,11 @@ export function fromDayNumber(n: number): string {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  // From here on every quotient is of non-negative numbers: `| 0` is their floor, in integer arithmetic.
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const d = doy - (((153 * mp + 2) / 5) | 0) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
