@@ -53,23 +53,24 @@ export function readFrontmatter(text: string, lines: string[] = splitLinesKeepEo
   const first = lines[0];
   if (first === undefined || !OPEN_RE.test(first)) return fm;
   fm.present = true;
+  // `lines` are `text` split: the YAML is one slice of it, up to `end`.
+  let end = first.length;
   for (let i = 1; i < lines.length; i++) {
-    const l = lines[i] ?? '';
+    const l = lines[i]!;
     // Most lines cannot close: one char test before the regex.
-    if ((l[0] === '-' || l[0] === '.') && CLOSE_RE.test(l)) {
+    const c = l.charCodeAt(0);
+    if ((c === 45 || c === 46) && CLOSE_RE.test(l)) {
       fm.closed = true;
       fm.endLine = i;
       fm.bodyStart = i + 1;
       break;
     }
+    end += l.length;
   }
   if (!fm.closed) {
     fm.error = { message: 'frontmatter opened with --- but never closed', line: 0 };
     return fm;
   }
-  // `lines` are `text` split: the YAML is one slice of it.
-  let end = first.length;
-  for (let i = 1; i < fm.endLine; i++) end += lines[i]!.length;
   fm.raw = text.slice(first.length, end);
   // Flat `key: scalar` frontmatter (nearly every note) skips js-yaml, and its keys' lines come with
   // it: there each non-empty line is `key:` with a plain key, just what the scan below would find.
