@@ -296,4 +296,25 @@ describe('checkHandoff against the original implementation', () => {
       { numRuns: 3000 },
     );
   });
+  it('decides usual lines from their first and last characters as the full check does', () => {
+    // Near the fast path's edges: markers, a template's first characters with another ending,
+    // three-character texts, combining marks, labels, comments that hide a colon, numbered items.
+    const indent = fc.constantFrom('', ' ', '   ', '\t', '\u3000', '\u00a0');
+    const marker = fc.constantFrom('', '- ', '* ', '+ ', '-', '*', '-  ', '-\t', '- [ ] ', '- [x]', '> ', '1. ', '1) ', '12', '1. [ ]', '2) [x] ', '#', '# ', '|', '[', '- [');
+    const body = fc.oneof(
+      fc.constantFrom(...prompts, ...placeholders).map((t) => t.slice(0, 3) + ['', 'x', ' other text', '…', 'と別の話'][t.length % 5]),
+      fc.constantFrom(...prompts, ...placeholders).map((t) => t.toUpperCase()),
+      fc.string({ unit: fc.constantFrom('a', 'T', 'o', 'm', ' ', '  ', ':', '：', '[', ']', 'x', '1', '.', 'か', '\u3099', 'e', '\u0301', '小', '。', '」', '）', 'Ａ', 'ｱ', '㈱', '\u3000', '<!--', '-->', '>', '|', '#'), maxLength: 8 }),
+    );
+    const end = fc.constantFrom('', ' ', ':', '：', ' <!-- fill -->', ' <!-- open', '<!-->', '<!--->', '-->', ' x', '\u3000', '」', '\t');
+    const next = fc.constantFrom('', '|---|', 'still comment -->', 'text', '- Budget:');
+    fc.assert(
+      fc.property(indent, marker, body, end, next, fc.constantFrom('\n', '\r\n', '\r'), (i, m, b, e, n, eol) => {
+        const note = parseAccountNote(`---\nbaton: account\n---\n## Handoff\n### Proposal history\n${i + m + b + e}\n${n}\n### Future vision\n`.replace(/\n/g, eol));
+        same(checkHandoff(note), oldCheckHandoff(note));
+        same(handoffLint(note, 'en'), handoffProblems(oldCheckHandoff(note, { locale: 'en' }), 'en'));
+      }),
+      { numRuns: 6000 },
+    );
+  });
 });

@@ -13,7 +13,7 @@ import {
   type HeadingId,
 } from './sections.js';
 import { renderSection, SECTION_PLACEHOLDERS, SECTION_PROMPTS, sectionBody, TITLE_PROMPT } from './templates.js';
-import { eolBefore, foldWidth, stripEol } from './text.js';
+import { blank, eolAt, eolBefore, FENCE_RE, foldWidth, stripEol } from './text.js';
 
 export type HandoffItemId = EssentialId | HandoffExtraId;
 export type HandoffStatus = 'filled' | 'empty' | 'missing';
@@ -45,7 +45,6 @@ export interface HandoffOptions {
 }
 
 const HANDOFF_ORDER: readonly HandoffItemId[] = [...ESSENTIALS, ...HANDOFF_EXTRAS];
-const TOP_LEVEL: readonly HeadingId[] = ['handoff', 'stakeholders', 'first_goals', 'checklists', 'notes'];
 
 /**
  * Scores the handoff: how many of the five essentials sales has actually written. Template
@@ -146,20 +145,17 @@ function locate(note: AccountNote, id: HeadingId, title: string | undefined): He
   return undefined;
 }
 
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+const COMMENT_RE = /<!--[^]*?(-->|$)/g;
 const HEADING_LINE_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const BULLET = String.raw`^\s*(?:>\s*)*(?:[-*+]|\d+[.)])(?:\s+\[.\])?`;
 const EMPTY_BULLET_RE = new RegExp(`${BULLET}\\s*$`);
 /** `- Budget:` with nothing after the colon: a label waiting for its answer. */
 const LABEL_ONLY_RE = new RegExp(`${BULLET}\\s+[^:：]{1,60}[:：]$`);
 
-/** `t` is the line trimmed: it ends with a colon exactly when the line without trailing space does. */
-const labelOnly = (t: string, line: string) => (t.endsWith(':') || t.endsWith('：')) && LABEL_ONLY_RE.test(line.trimEnd());
-
-/** Every text a template writes as a prompt or placeholder, folded for comparison, and their lengths. */
-let TEMPLATES: { texts: Set<string>; lengths: Set<number> } | undefined;
+/** Every text a template writes as a prompt or placeholder, folded for comparison, and the `head` of each. */
+let TEMPLATES: { texts: Set<string>; heads: Set<number> } | undefined;
 /** Built on first use: a plugin's load time counts every top-level statement. */
-function templates(): { texts: Set<string>; lengths: Set<number> } {
+function templates(): { texts: Set<string>; heads: Set<number> } {
   if (TEMPLATES) return TEMPLATES;
   const texts = new Set<string>();
   for (const p of [...Object.values(SECTION_PROMPTS), TITLE_PROMPT]) {
@@ -167,34 +163,54 @@ function templates(): { texts: Set<string>; lengths: Set<number> } {
     texts.add(fold(p.ja));
   }
   for (const p of Object.values(SECTION_PLACEHOLDERS)) for (const l of [...p.en, ...p.ja]) texts.add(fold(l));
-  return (TEMPLATES = { texts, lengths: new Set([...texts].map((t) => t.length)) });
+  return (TEMPLATES = { texts, heads: new Set([...texts].map((t) => head(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2)))) });
 }
 
 /**
- * True when the line, folded, is a template's text. An ASCII line with single spaces only folds
- * to its text after the markers, lower-cased (same length) and trimmed: a length no template has
- * settles it without building the folded copy.
+ * A folded text's first three characters as a number; `| 32` lower-cases ASCII letters, so a line
+ * and its folded text get the same head (other characters may share one, which only costs the full check).
  */
-function isTemplate(line: string): boolean {
-  const { texts, lengths } = templates();
-  MARKER_RE.lastIndex = 0;
-  MARKER_RE.test(line);
-  if (foldsToItself(line) && !lengths.has(Math.max(0, line.length - MARKER_RE.lastIndex - (line.endsWith(' ') ? 1 : 0)))) return false;
-  return texts.has(fold(line));
-}
+const head = (a: number, b: number, c: number) => ((a | 32) << 14) ^ ((b | 32) << 7) ^ (c | 32);
+
+/** Printable ASCII, kana, kanji, `ー`, `、` or `。`: not `\s`, and NFKC and lower-casing keep it in place. */
+const stable = (c: number) =>
+  (c > 32 && c < 127) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3001 || c === 0x3002 || (c >= 0x4e00 && c <= 0x9fff);
 
 /**
- * True when `fold` only strips markers, trims and lower-cases the line (same length): ASCII
- * without tabs, control characters or double spaces (`/^[\0-\x7f]*$/` and not `/\s\s|[^\S ]/`),
- * or kana, kanji, `ー`, `、` and `。`, which NFKC and lower-casing leave as they are.
+ * The usual line, decided from char codes (charCodeAt is cheap, a scan of a whole sliced line is
+ * not): `false` when blank; `true` for text or a `- text` bullet that is no heading, quote, table
+ * row, numbered item, task, label or comment, and whose folded text starts unlike any template's
+ * (its first four characters are `stable`, so `fold` starts with them lower-cased). `undefined`
+ * leaves the line to the full check.
  */
-function foldsToItself(line: string): boolean {
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 128 ? (c >= 9 && c <= 13) || (c === 32 && line.charCodeAt(i + 1) === 32) : !((c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || c === 0x3001 || c === 0x3002 || (c >= 0x4e00 && c <= 0x9fff)))
-      return false;
-  }
-  return true;
+function plainLine(l: string): boolean | undefined {
+  const e = eolAt(l);
+  let k = 0;
+  while (blank(l.charCodeAt(k))) k++;
+  if (k === e) return false;
+  const c = l.charCodeAt(k);
+  // Where `fold` starts reading: after `- `.
+  const m = (c === 45 || c === 42 || c === 43) && l.charCodeAt(k + 1) === 32 ? k + 2 : k;
+  const p = l.charCodeAt(m);
+  const q = l.charCodeAt(m + 1);
+  const r = l.charCodeAt(m + 2);
+  const s = l.charCodeAt(m + 3);
+  const z = l.charCodeAt(e - 1);
+  if (
+    !stable(p) ||
+    !(stable(q) || q === 32) ||
+    !(stable(r) || (r === 32 && q !== 32)) ||
+    !(stable(s) || s === 32) ||
+    c === 35 ||
+    c === 62 ||
+    c === 124 ||
+    (c >= 48 && c <= 57) ||
+    !((z > 32 && z < 127) || (z > 0x3000 && z < 0xfeff)) ||
+    z === 58 ||
+    l.indexOf('<!--') >= 0
+  )
+    return undefined;
+  return !templates().heads.has(head(p, q, r)) || undefined;
 }
 
 /** Quote and bullet markers; sticky, so `lastIndex` after `test` is where the text starts (no match array). */
@@ -213,6 +229,7 @@ function cells(row: string): string[] {
   return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
 }
 
+const blankRow = (row: string) => cells(row).every((c) => c === '');
 const isSeparatorRow = (row: string) => row.trim().startsWith('|') && cells(row).every((c) => /^:?-+:?$/.test(c));
 
 /**
@@ -229,46 +246,29 @@ function hasContent(note: AccountNote, h: Heading): boolean {
       if (!FENCE_RE.test(raw) && raw.trim() !== '') return true;
       continue;
     }
-    let line = stripEol(note.lines[i] ?? '');
-    if (inComment || line.indexOf('<!--') >= 0) {
-      let rest = line;
-      line = '';
-      while (rest !== '') {
-        if (inComment) {
-          const end = rest.indexOf('-->');
-          if (end < 0) rest = '';
-          else {
-            inComment = false;
-            rest = rest.slice(end + 3);
-          }
-        } else {
-          const start = rest.indexOf('<!--');
-          if (start < 0) {
-            line += rest;
-            rest = '';
-          } else {
-            line += rest.slice(0, start);
-            inComment = true;
-            rest = rest.slice(start + 4);
-          }
-        }
-      }
-    }
+    const raw = note.lines[i] ?? '';
+    // Most lines are decided by plainLine; a pending table row and comments take the full check.
+    const plain = inComment || row !== undefined ? undefined : plainLine(raw);
+    if (plain) return true;
+    if (plain === false) continue;
+    // An open comment continues from the line before; the last comment on the line may stay open.
+    let line = (inComment ? '<!--' : '') + stripEol(raw);
+    if (line.indexOf('<!--') >= 0) line = line.replace(COMMENT_RE, (_, end: string) => ((inComment = !end), ''));
     if (row !== undefined) {
       // Header rows and separators are structure; only a data row with a value counts.
-      if (!isSeparatorRow(line) && !cells(row).every((c) => c === '')) return true;
+      if (!isSeparatorRow(line) && !blankRow(row)) return true;
       row = undefined;
     }
     const t = line.trim();
-    if (t === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || labelOnly(t, line)) continue;
+    if (t === '' || HEADING_LINE_RE.test(line) || EMPTY_BULLET_RE.test(line) || LABEL_ONLY_RE.test(line.trimEnd())) continue;
     if (t.startsWith('|')) {
       if (!isSeparatorRow(line)) row = line;
       continue;
     }
-    if (isTemplate(line)) continue;
+    if (templates().texts.has(fold(line))) continue;
     return true;
   }
-  return row !== undefined && !cells(row).every((c) => c === '');
+  return row !== undefined && !blankRow(row);
 }
 
 export interface InsertSectionOptions {
@@ -303,7 +303,8 @@ export function insertMissingSection(text: string, id: HeadingId, options: Inser
 
   const locale = options.locale ?? noteLanguage(note);
   let next: string;
-  if (TOP_LEVEL.includes(id) || !(HANDOFF_ORDER as readonly string[]).includes(id)) {
+  // Top-level sections (none is a handoff topic) go at the end.
+  if (!(HANDOFF_ORDER as readonly string[]).includes(id)) {
     const body = id === 'handoff' ? handoffSkeleton(note, locale) : sectionBody(id, locale);
     next = appendSection(text, note.lines, `## ${HEADING_TITLES[id][locale]}`, body);
   } else {

@@ -140,6 +140,8 @@ export interface Heading {
  */
 export function scanHeadings(lines: readonly string[], fenced: readonly boolean[], from = 0): Heading[] {
   const out: Heading[] = [];
+  // Headings whose section is still open, levels rising: the next heading of a level at or above closes them.
+  const open: Heading[] = [];
   for (let i = from; i < lines.length; i++) {
     const l = lines[i];
     if (fenced[i] || l === undefined) continue;
@@ -156,17 +158,10 @@ export function scanHeadings(lines: readonly string[], fenced: readonly boolean[
     const raw = l.slice(k, j);
     if (hasBreak(raw)) continue;
     const text = raw.trim();
-    out.push({ level, text, id: identifyHeading(text), line: i, end: lines.length });
-  }
-  for (let i = 0; i < out.length; i++) {
-    const h = out[i]!;
-    for (let j = i + 1; j < out.length; j++) {
-      const n = out[j]!;
-      if (n.level <= h.level) {
-        h.end = n.line;
-        break;
-      }
-    }
+    const h: Heading = { level, text, id: identifyHeading(text), line: i, end: lines.length };
+    while ((open.at(-1)?.level ?? 0) >= level) open.pop()!.end = i;
+    open.push(h);
+    out.push(h);
   }
   return out;
 }

@@ -106,31 +106,28 @@ function isWide(c: number): boolean {
   );
 }
 
+/** A code fence's opening or closing line: ``` or ~~~ after at most three spaces. */
+export const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+
 /** Marks which lines sit inside fenced code blocks (``` or ~~~); tasks and headings there are not real. */
 export function fencedLines(lines: readonly string[]): boolean[] {
-  const inFence: boolean[] = new Array(lines.length).fill(false);
-  let fence: string | undefined;
+  const out: boolean[] = new Array(lines.length).fill(false);
+  // The open fence's marker, '' outside a fence.
+  let fence = '';
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? '';
+    const was = fence !== '';
     // A fence line starts with ``` or ~~~ after at most three spaces: check that cheaply first.
     let k = 0;
     while (raw.charCodeAt(k) === 32) k++;
-    const first = raw.charCodeAt(k);
-    if (first !== 96 && first !== 126) {
-      if (fence !== undefined) inFence[i] = true;
-      continue;
+    const c = raw.charCodeAt(k);
+    if (c === 96 || c === 126) {
+      const l = stripEol(raw);
+      const m = FENCE_RE.exec(l)?.[1];
+      if (!was) fence = m ?? '';
+      else if (l.trim() === m && m[0] === fence[0] && m.length >= fence.length) fence = '';
     }
-    const l = stripEol(raw);
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(l);
-    if (fence === undefined) {
-      if (m?.[1]) {
-        fence = m[1];
-        inFence[i] = true;
-      }
-    } else {
-      inFence[i] = true;
-      if (m?.[1] && m[1][0] === fence[0] && m[1].length >= fence.length && l.trim() === m[1]) fence = undefined;
-    }
+    if (was || fence !== '') out[i] = true;
   }
-  return inFence;
+  return out;
 }
