@@ -90,8 +90,13 @@ const FLOW_ITEM_RE = /^ *[A-Za-z][\w-]*(?: [\w-]+)* *$/;
 /** `[]` or `[word, word words]` (the brackets' inside). */
 function flowList(inside: string): unknown {
   if (inside === '') return [];
-  const items = inside.split(',').map((s) => (FLOW_ITEM_RE.test(s) ? plain(s.trim()) : undefined));
-  return items.includes(undefined) ? undefined : items;
+  const items: unknown[] = [];
+  for (const s of inside.split(',')) {
+    const v = FLOW_ITEM_RE.test(s) ? plain(s.trim()) : undefined;
+    if (v === undefined) return undefined;
+    items.push(v);
+  }
+  return items;
 }
 
 /** A plain scalar (as `scalar` lets one start): a string, a simple int, or undefined. */

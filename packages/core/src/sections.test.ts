@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identifyHeading, scanHeadings } from './sections.js';
+import fc from 'fast-check';
+import { identifyHeading, normalizeHeading, scanHeadings } from './sections.js';
 import { fencedLines, splitLinesKeepEol } from './text.js';
 
 describe('identifyHeading', () => {
@@ -13,6 +14,24 @@ describe('identifyHeading', () => {
     expect(identifyHeading('1. Future vision:')).toBe('future_vision');
     expect(identifyHeading('ＦＩＲＳＴ ＧＯＡＬＳ')).toBe('first_goals');
     expect(identifyHeading('Lunch menu')).toBeUndefined();
+  });
+
+  it('tries the parts of a heading only when it has a separator or a closing bracket, which is when parts can differ from the whole', () => {
+    // A closing bracket alone is stripped from the (only) part: still recognised.
+    for (const h of ['Handoff)', 'Handoff）', 'Handoff )', '(Handoff)', 'Handoff (引き継ぎ)', 'Acme | Handoff', 'Acme / 引き継ぎ', '引き継ぎ（Handoff）'])
+      expect(identifyHeading(h), h).toBe('handoff');
+    // Without any of / | ( ) （ ）, splitting yields the heading itself and stripping a closing
+    // bracket changes nothing: the parts have nothing the whole did not.
+    const SPLIT = /\s+[/|]\s+|\s*（|\s*\(/;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '-', '.', ':', '：', '1', '引', 'き', '\u3000', '/', '|', '(', ')', '（', '）') }), (text) => {
+        const n = normalizeHeading(text);
+        if (/[/|（(）)]/.test(n)) return;
+        expect(n.split(SPLIT)).toEqual([n]);
+        expect(n.replace(/[)）]\s*$/, '').trim()).toBe(n);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -116,6 +116,9 @@ function identify(text: string): HeadingId | undefined {
   const n = normalizeHeading(text);
   const direct = lookup().get(n);
   if (direct) return direct;
+  // Only a heading with a separator or a closing bracket reads differently in parts (an
+  // account's own title usually has neither).
+  if (!/[/|（(）)]/.test(n)) return undefined;
   for (const part of n.split(/\s+[/|]\s+|\s*（|\s*\(/)) {
     const id = lookup().get(part.replace(/[)）]\s*$/, '').trim());
     if (id) return id;
