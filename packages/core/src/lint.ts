@@ -1,5 +1,5 @@
 import type { Account, AccountNote } from './account.js';
-import { daysBetween, type IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
 import { daysApart } from './day-number.js';
 import { handoffLint } from './handoff.js';
 import { compareProblems, problem, sortProblems, type Locale, type Problem } from './problems.js';
@@ -68,7 +68,8 @@ export function datedProblems(a: Account, line: (key: string) => number, dates: 
       ),
     );
   }
-  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= today && (daysApart(today, a.notice_deadline) ?? daysBetween(today, a.notice_deadline)) <= 30) {
+  // A `today` that is not a calendar day (a host's bug) counts no days: no warning, and no throw.
+  if (a.notice_deadline && a.stage !== 'churned' && a.notice_deadline >= today && (daysApart(today, a.notice_deadline) ?? Infinity) <= 30) {
     out.push(
       problem(
         'renewal.notice-soon',

@@ -193,6 +193,23 @@ describe('bad input: invalid values', () => {
   });
 });
 
+describe('bad input: a today that is not a calendar day', () => {
+  it('lintAccount and a Portfolio report the undated problems and throw nothing (a notice deadline ahead once made daysBetween throw)', () => {
+    const text = note([...GOOD_FM, 'notice_days: 30', 'kickoff_date: 2026-04-10'], ['# Acme', '', '## Stakeholders', '', '| Name | Role | Key person | Last contact | Kickoff |', '|---|---|---|---|---|', '| Ito | Decision maker | yes | 2026-05-01 | no |', '']);
+    const n = parseAccountNote(text);
+    const undated = lintAccount(n, { today }).filter((p) => !['renewal.passed', 'renewal.notice-soon', 'stakeholders.stale-contact', 'stakeholders.decision-maker-missed-kickoff'].includes(p.code));
+    for (const bad of ['', '0001-01-01', '2026-02-31', '2026-13-01', 'garbage', '１２']) {
+      expect(() => lintAccount(n, { today: bad }), bad).not.toThrow();
+      const problems = lintAccount(n, { today: bad });
+      for (const p of undated) expect(problems, bad).toContainEqual(p);
+      expect(problems.some((p) => p.code === 'renewal.notice-soon'), bad).toBe(false);
+      const portfolio = new Portfolio({ today: bad });
+      expect(() => portfolio.upsert('a.md', text), bad).not.toThrow();
+      expect(() => portfolio.allProblems(), bad).not.toThrow();
+    }
+  });
+});
+
 describe('bad input: frontmatter missing', () => {
   it('a plain note without frontmatter is not an account and causes no problems or edits by accident', () => {
     const text = '# Weekly sync\n\n- [ ] call Acme 📅 2026-12-01\n';
