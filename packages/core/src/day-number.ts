@@ -37,7 +37,9 @@ function anyCivilDay(y0: number, m: number, d: number): number {
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  // In this order: with huge years, floating-point sums round differently in any other.
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Days since 1970-01-01 of year `y0` (0–9999), month `m` and day `d` (0–99): four and two digits. */
