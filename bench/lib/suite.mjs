@@ -10,6 +10,7 @@ import { bundleCore, CACHE, ROOT } from './core.mjs';
 import { fmtMs, interleave, machineInfo, median, now, stats } from './harness.mjs';
 import { ensureVault } from './vault.mjs';
 import { parallelIndex, startWorkers } from './parallel.mjs';
+import { readInBatches } from './read.mjs';
 
 const TODAY = '2026-11-22';
 /** Hosts key notes by vault-relative path (`Accounts/Acme.md`), not by absolute path. */
@@ -71,18 +72,6 @@ function statAll(files) {
     stat[rel(f)] = [s.mtimeMs, s.size];
   }
   return stat;
-}
-
-/**
- * Reads files 64 at a time, then hands each text over, as the CLI does (`forEachMarkdownFile`):
- * a system call between every two parses costs the parse ≈ 25 % more.
- */
-export function readInBatches(files, visit, size = 64) {
-  for (let i = 0; i < files.length; i += size) {
-    const part = files.slice(i, i + size);
-    const texts = part.map((f) => readFileSync(f, 'utf8'));
-    for (let j = 0; j < part.length; j++) visit(part[j], texts[j]);
-  }
 }
 
 /**

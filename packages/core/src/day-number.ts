@@ -97,13 +97,9 @@ export function isIsoDay(s: string): boolean {
   return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-/** `dayNumber(s)` when `isIsoDay(s)` (same checks), else NaN: the digits are read once for both. */
+/** `dayNumber(s)` when `isIsoDay(s)`, else NaN. */
 export function isoDayNumber(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? civilDay(y, m, d) : NaN;
+  return isIsoDay(s) ? dayNumber(s) : NaN;
 }
 
 /** `daysBetween(a, b)` for valid ISO dates without Date objects; undefined for anything else. */

@@ -3,7 +3,7 @@
  * one row per person on the customer side. Reading is lenient (any column order, either
  * language, unknown values kept as written); editing appends bytes and never reformats.
  */
-import { isIsoDate, normalizeIsoDate, daysBetween, type IsoDate } from './dates.js';
+import { isIsoDate, normalizeIsoDate, type IsoDate } from './dates.js';
 import { daysApart, isIsoDay } from './day-number.js';
 import { SETTING_DEFAULTS } from './settings.js';
 import { flatCopy } from './string-pool.js';
@@ -1096,7 +1096,8 @@ function staleContacts(keys: readonly { name: string; line: number; lastContact:
   const ja = locale === 'ja';
   const limit = options.contactDays ?? SETTING_DEFAULTS.keyPersonContactDays;
   for (const r of keys) {
-    const days = r.lastContact === undefined ? undefined : (daysApart(r.lastContact, today) ?? daysBetween(r.lastContact, today));
+    // A last contact is a calendar day (the table reader keeps no other), as `today` is here.
+    const days = r.lastContact === undefined ? undefined : daysApart(r.lastContact, today);
     if (days !== undefined && days <= limit) continue;
     out.push(
       problem(
