@@ -532,7 +532,7 @@ export class Portfolio {
     return id;
   }
 
-  private ref(s: string): number {
+  protected ref(s: string): number {
     let id = this.stringIds.get(s);
     if (id === undefined) {
       const own = flatCopy(s);
