@@ -239,14 +239,18 @@ export class Portfolio {
   /** Same as `upsert` for a note the host already parsed (e.g. with `accountNoteFromCache`). */
   upsertParsed(file: string, note: AccountNote): void {
     this.unreadable.delete(file);
-    const old = this.records.get(file)?.events ?? [];
     if (note.kind !== 'account') {
       this.removeEvents(file);
       this.records.delete(file);
       return;
     }
     // An account note with fatal errors has no timeline, but its problems still matter.
-    const r = this.compact(note);
+    this.place(file, this.compact(note));
+  }
+
+  /** Sets a file's record and keeps the sorted timeline (if built) in step. */
+  protected place(file: string, r: AccountRecord): void {
+    const old = this.records.get(file)?.events ?? [];
     this.records.set(file, r);
     // Without a sorted index there is nothing to keep in step: events wait until someone asks.
     if (!this.index) return;
