@@ -153,3 +153,53 @@ describe('merging snapshots', () => {
     expect(byFile(merged)).toEqual(byFile(whole));
   });
 });
+
+describe('absorbing another portfolio’s snapshot', () => {
+  const other = () => {
+    const q = new SnapshotPortfolio({ today });
+    q.upsert('a.md', accountNote({ account: 'A2', renewal_owner: 'Sato' }, '- [ ] call 📅 2026-12-01 <!-- baton:renewal.call -->\n'));
+    q.upsert('c.md', accountNote({ account: 'C' }));
+    return q.toSnapshot();
+  };
+
+  it('replaces a file it already had, in its place, and keeps a built timeline in step', () => {
+    const p = new SnapshotPortfolio({ today });
+    p.upsert('a.md', accountNote({ account: 'A' }));
+    p.upsert('b.md', accountNote({ account: 'B' }));
+    p.timeline();
+    p.absorb(other());
+    expect([...p.indexed()].map((x) => [x.file, x.account?.account])).toEqual([
+      ['a.md', 'A2'],
+      ['b.md', 'B'],
+      ['c.md', 'C'],
+    ]);
+    const fresh = new SnapshotPortfolio({ today });
+    fresh.upsert('a.md', accountNote({ account: 'A2', renewal_owner: 'Sato' }, '- [ ] call 📅 2026-12-01 <!-- baton:renewal.call -->\n'));
+    fresh.upsert('b.md', accountNote({ account: 'B' }));
+    fresh.upsert('c.md', accountNote({ account: 'C' }));
+    expect(p.timeline()).toEqual(fresh.timeline());
+    expect(p.allProblems()).toEqual(fresh.allProblems());
+  });
+
+  it('drops a damaged record and lists its file to be read again; the others arrive', () => {
+    const snap = other();
+    snap.records[0]![1] = snap.records[0]![1].slice(0, -1);
+    const p = new SnapshotPortfolio({ today });
+    p.upsert('a.md', accountNote({ account: 'A' }));
+    p.absorb(snap);
+    expect(p.has('a.md')).toBe(false);
+    expect(p.has('c.md')).toBe(true);
+    expect(p.staleFiles()).toEqual(['a.md']);
+    p.upsert('a.md', accountNote({ account: 'A' }));
+    expect(p.staleFiles()).toEqual([]);
+  });
+
+  it('ignores a snapshot of another version, and lists files whose problems are in another language', () => {
+    const p = new SnapshotPortfolio({ today });
+    p.absorb({ ...other(), version: 3 } as unknown as ReturnType<typeof other>);
+    expect(p.size).toBe(0);
+    const ja = new SnapshotPortfolio({ today, locale: 'ja' });
+    ja.absorb(other());
+    expect(ja.staleFiles().sort()).toEqual(['a.md', 'c.md']);
+  });
+});

@@ -235,4 +235,30 @@ describe('packed records', () => {
       RUNS,
     );
   });
+
+  it('a share of the notes indexed elsewhere and absorbed from its snapshot gives the portfolio of indexing every note in one place', () => {
+    // Each share has its own files (a snapshot holds account notes only, so it cannot say that a file
+    // became a plain note); within a share names repeat (a note re-read), some notes are not account
+    // notes, and the sorted timeline may already exist.
+    const entry = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.oneof({ weight: 4, arbitrary: note }, { weight: 1, arbitrary: fc.constantFrom('# plain note\n', '---\ntitle: x\n---\n') }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 8 }), fc.nat(), fc.boolean(), (entries, cut, sortedFirst) => {
+        const at = entries.length === 0 ? 0 : cut % (entries.length + 1);
+        const file = (f: number, i: number) => `${i < at ? 'a' : 'b'}${f}.md`;
+        const whole = new SnapshotPortfolio({ today });
+        entries.forEach(([f, t], i) => whole.upsert(file(f, i), t));
+        const here = new SnapshotPortfolio({ today });
+        const there = new SnapshotPortfolio({ today });
+        entries.forEach(([f, t], i) => (i < at ? here : there).upsert(file(f, i), t));
+        if (sortedFirst) here.timeline();
+        here.absorb(JSON.parse(JSON.stringify(there.toSnapshot())));
+        expect(here.timeline()).toEqual(whole.timeline());
+        expect(here.allProblems()).toEqual(whole.allProblems());
+        expect(here.staleFiles()).toEqual([]);
+        // Same records in the same order, with the same strings: the snapshots are equal.
+        expect(here.toSnapshot()).toEqual(whole.toSnapshot());
+      }),
+      RUNS,
+    );
+  });
 });
