@@ -29,3 +29,30 @@ export async function bundleCore(name = 'core.mjs', contents = "export * from '.
 export async function loadCore() {
   return import(pathToFileURL(await bundleCore()).href);
 }
+
+/**
+ * Bundles the CLI's vault loader (`apps/cli/src/vault.ts`, core included) as the CLI ships it: the
+ * file is also its own second thread, as `dist/baton.js` is.
+ */
+export async function loadCliVault() {
+  mkdirSync(CACHE, { recursive: true });
+  const outfile = join(CACHE, 'cli-vault.mjs');
+  await build({
+    stdin: {
+      contents: `import { isMainThread, workerData } from 'node:worker_threads';
+import { helper, loadVault, runHelper } from './vault.ts';
+if (!isMainThread && workerData?.batonIndex) runHelper(workerData);
+else helper.script = new URL(import.meta.url);
+export { helper, loadVault };`,
+      resolveDir: join(ROOT, 'apps/cli/src'),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
+  return import(pathToFileURL(outfile).href);
+}

@@ -5,10 +5,7 @@ import { CliError } from './errors.js';
 /** Folders that never hold account notes, or hold copies of them. */
 const SKIP_DIRS = new Set(['.obsidian', '.git', 'node_modules', '.trash']);
 
-export interface VaultFile {
-  /** Relative to the walked root, forward slashes on every OS. */
-  file: string;
-  path: string;
+export interface VaultFile extends VaultEntry {
   text: string;
 }
 
@@ -43,27 +40,45 @@ export function readMarkdownFiles(root: string): VaultFile[] {
  * for every file costs the parse ≈ 25 % more (caches and TLB are cold after each call), and 64
  * texts at a time keep memory small.
  */
-const READ_BATCH = 64;
+export const READ_BATCH = 64;
+
+/** A Markdown file found under the walked root, not read yet. */
+export interface VaultEntry {
+  /** Relative to the walked root, forward slashes on every OS. */
+  file: string;
+  path: string;
+}
 
 /** `readMarkdownFiles` a batch of files at a time: nothing of a file is kept unless `visit` keeps it. */
 export function forEachMarkdownFile(root: string, visit: (f: VaultFile) => void): void {
+  const entries = listMarkdownFiles(root);
+  for (let at = 0; at < entries.length; at += READ_BATCH) readBatch(entries, at, visit);
+}
+
+/**
+ * Reads `entries[at, at + READ_BATCH)`, then visits them in order; a file that vanished or became
+ * unreadable since it was listed is skipped.
+ */
+export function readBatch(entries: readonly VaultEntry[], at: number, visit: (f: VaultFile) => void): void {
+  const batch = entries.slice(at, at + READ_BATCH);
+  const texts = batch.map(({ path }) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  batch.forEach(({ file, path }, i) => {
+    const text = texts[i];
+    if (text !== undefined) visit({ file, path, text });
+  });
+}
+
+/** Every Markdown file under `root`, in the order `readMarkdownFiles` visits them, without reading one. */
+export function listMarkdownFiles(root: string): VaultEntry[] {
   requireDir(root);
   const seen = new Set<string>();
-  let batch: { file: string; path: string }[] = [];
-  const flush = (): void => {
-    const texts = batch.map(({ path }) => {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined; // vanished or unreadable between listing and reading
-      }
-    });
-    batch.forEach(({ file, path }, i) => {
-      const text = texts[i];
-      if (text !== undefined) visit({ file, path, text });
-    });
-    batch = [];
-  };
+  const out: VaultEntry[] = [];
   const walk = (dir: string): void => {
     let real: string;
     let names: string[];
@@ -87,14 +102,11 @@ export function forEachMarkdownFile(root: string, visit: (f: VaultFile) => void)
       }
       if (st.isDirectory()) {
         if (!SKIP_DIRS.has(name)) walk(full);
-      } else if (st.isFile() && /\.(md|markdown)$/i.test(name)) {
-        batch.push({ file: toPosix(relative(root, full)), path: full });
-        if (batch.length === READ_BATCH) flush();
-      }
+      } else if (st.isFile() && /\.(md|markdown)$/i.test(name)) out.push({ file: toPosix(relative(root, full)), path: full });
     }
   };
   walk(root);
-  flush();
+  return out;
 }
 
 export function readTextFile(path: string): string {

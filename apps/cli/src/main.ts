@@ -8,6 +8,8 @@ import { timeline } from './commands/timeline.js';
 import type { Command, Io } from './command.js';
 import { CliError } from './errors.js';
 import { useColor } from './options.js';
+import { helper, runHelper, type HelperJob } from './vault.js';
+import { isMainThread, workerData } from 'node:worker_threads';
 
 declare const BATON_VERSION: string;
 
@@ -73,9 +75,16 @@ export function main(argv: readonly string[], io: Io): number {
   }
 }
 
-const io: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  color: useColor(process.stdout),
-};
-process.exitCode = main(process.argv.slice(2), io);
+if (!isMainThread && (workerData as Partial<HelperJob> | undefined)?.batonIndex) {
+  // This file started as the second thread of a vault read (see `loadVault`).
+  runHelper(workerData as HelperJob);
+} else {
+  // BATON_THREADS=1 reads every vault on one thread.
+  if (process.env['BATON_THREADS'] !== '1') helper.script = new URL(import.meta.url);
+  const io: Io = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    color: useColor(process.stdout),
+  };
+  process.exitCode = main(process.argv.slice(2), io);
+}

@@ -20,7 +20,7 @@ export interface RunResult {
 /** Runs the built bundle exactly as a user would, with a clean colour environment. */
 export function baton(args: readonly string[], options: { tz?: string; env?: Record<string, string>; cwd?: string } = {}): RunResult {
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', TZ: options.tz ?? 'Asia/Tokyo', ...options.env };
-  const r = spawnSync(process.execPath, [BUNDLE, ...args], { encoding: 'utf8', env, cwd: options.cwd ?? REPO });
+  const r = spawnSync(process.execPath, [BUNDLE, ...args], { encoding: 'utf8', env, cwd: options.cwd ?? REPO, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { loadVault } from '../src/vault.js';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { helper, loadVault, type LoadedVault } from '../src/vault.js';
+import type { SnapshotPortfolio } from '@baton/core';
 import { readMarkdownFiles } from '../src/io.js';
-import { TODAY, VAULT } from './helpers.js';
+import { BUNDLE, TODAY, VAULT, baton, tempDir } from './helpers.js';
 
 describe('loadVault', () => {
   it('indexes every account note and keeps the text of only the files asked for', () => {
     const all = readMarkdownFiles(VAULT);
     const templates = all.filter((f) => /^baton:\s*checklist\s*$/m.test(f.text)).map((f) => f.file);
     expect(templates.length).toBeGreaterThan(0);
-    const vault = loadVault(VAULT, { today: TODAY, locale: undefined }, (text) => /^baton:\s*checklist\s*$/m.test(text));
+    const vault = loadVault(VAULT, { today: TODAY, locale: undefined }, /^baton:\s*checklist\s*$/m);
     expect(vault.kept.map((f) => f.file)).toEqual(templates);
     expect(vault.accountFiles).toEqual(all.filter((f) => /^baton:\s*account\s*$/m.test(f.text)).map((f) => f.file));
     expect(vault.portfolio.size).toBe(vault.accountFiles.length);
@@ -42,6 +45,79 @@ describe('readMarkdownFiles', () => {
       for (const f of files) expect(f.text).toBe(`# ${f.file.slice(0, f.file.lastIndexOf('/'))} ${Number(f.file.slice(-5, -3))}\n`);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loadVault on two threads', () => {
+  // ≈ 2600 files: account notes from the example vault under new names, templates and plain notes, in nested folders.
+  const root = tempDir('baton-threads-');
+  const examples = readMarkdownFiles(VAULT);
+  let count = 0;
+  for (let i = 0; count < 2600; i++) {
+    const dir = join(root, `team-${i % 7}`, `batch-${Math.floor(i / 40)}`);
+    mkdirSync(dir, { recursive: true });
+    for (const f of examples) writeFileSync(join(dir, `${i}-${f.file.replaceAll('/', '_')}`), f.text.replace(/^account: (.*)$/m, `account: $1 ${i}`)), count++;
+  }
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const TEMPLATE = /^baton:\s*checklist\s*$/m;
+  const options = { today: TODAY, locale: undefined };
+  const load = (script: string | undefined, from = 1): LoadedVault => {
+    const before = { ...helper };
+    Object.assign(helper, { script, from });
+    try {
+      return loadVault(root, options, TEMPLATE);
+    } finally {
+      Object.assign(helper, before);
+    }
+  };
+  const same = (a: LoadedVault, b: LoadedVault) => {
+    expect(a.accountFiles).toEqual(b.accountFiles);
+    expect(a.kept).toEqual(b.kept);
+    // Same records in the same (path) order with the same strings: equal snapshots.
+    expect((a.portfolio as SnapshotPortfolio).toSnapshot()).toEqual((b.portfolio as SnapshotPortfolio).toSnapshot());
+    expect(a.portfolio.allProblems()).toEqual(b.portfolio.allProblems());
+  };
+
+  it('gives what one thread gives, with the built bundle as the second thread', () => {
+    const one = load(undefined);
+    expect(one.helped).toBe(0);
+    expect(one.accountFiles.length).toBeGreaterThan(1000);
+    expect(one.kept.length).toBeGreaterThan(0);
+    // The second thread starts while this one reads: on a busy machine it may find nothing left; try again then.
+    let two = load(BUNDLE);
+    for (let i = 0; i < 4 && two.helped === 0; i++) two = load(BUNDLE);
+    expect(two.helped).toBeGreaterThan(0);
+    same(two, one);
+    expect(two.portfolio.timeline()).toEqual(one.portfolio.timeline());
+  });
+
+  it('reads the share of a second thread that stops without replying, and one that cannot start', () => {
+    const one = load(undefined);
+    // Takes two batches from the back, as the real helper does, then ends without a word.
+    const quitter = join(root, 'quitter.mjs');
+    writeFileSync(
+      quitter,
+      `import { workerData } from 'node:worker_threads';
+const s = workerData.shared;
+for (let n = 0; n < 2; ) { const v = Atomics.load(s, 0); if (Atomics.compareExchange(s, 0, v, v + 0x10000) === v) n++; }
+Atomics.store(s, 1, 1); Atomics.notify(s, 1);`,
+    );
+    same(load(quitter), one);
+    const broken = join(root, 'broken.mjs');
+    writeFileSync(broken, 'throw new Error("no second thread");');
+    same(load(broken), one);
+  });
+
+  it('stays on one thread below the threshold, and the CLI gives the same report either way', () => {
+    expect(load(BUNDLE, 100_000).helped).toBe(0);
+    const env = { BATON_THREADS: '1' };
+    for (const args of [['check', root, '--today', TODAY], ['metrics', root, '--today', TODAY], ['timeline', root, '--today', TODAY, '--from', '2026-01-01', '--to', '2027-12-31']]) {
+      const single = baton(args, { env });
+      const two = baton(args);
+      expect(single.code).toBeGreaterThanOrEqual(0);
+      expect(single.stdout.length).toBeGreaterThan(1000);
+      expect(two).toEqual(single);
     }
   });
 });
