@@ -6,7 +6,7 @@ import { accountDates, datedProblems, undatedProblems, type AccountDates } from 
 import { compareProblems, type Locale, type Problem, type Severity } from './problems.js';
 import { flatCopy } from './string-pool.js';
 import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber } from './day-number.js';
-import { accountEvents, compareEvents, eachAccountEvent, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
+import { accountEvents, compareEvents, eachAccountDay, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
   keyPersonContactDays?: number;
@@ -385,10 +385,9 @@ export class Portfolio {
     const a = note.account as unknown as Record<string, unknown> | undefined;
     for (const k of ACCOUNT_KEYS) d.put(this.packValue(a?.[k]));
     // The account's timeline, reduced to its days: the events themselves are built when asked for.
-    // Its checklist items' days come from the loop below (`datesOnly` events of a task are its due day).
+    // Its checklist items' days come from the loop below (a task's event day is its due day).
     const days = this.days;
-    const source: TimelineSource = { account: note.account, frontmatter: note.frontmatter, tasks: [], locale: note.locale };
-    eachAccountEvent(source, this.options, (_slot, date) => days.put(dayNumber(date) + DAY0), true);
+    eachAccountDay(note, this.options, this.putDay);
     let dated = 0;
     for (const t of note.tasks) if (t.due) dated++;
     d.put(dated);
@@ -436,6 +435,7 @@ export class Portfolio {
   /** Reused buffers for a record's numbers and its event days. */
   private readonly digits = new Digits();
   private readonly days = new Digits();
+  private readonly putDay = (day: number): void => this.days.put(day + DAY0);
 
   /**
    * 0 absent, 1 false, 2 true, 3 -0; then `4 + 4k + type`: a string (table index k), a whole number

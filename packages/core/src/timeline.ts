@@ -1,7 +1,7 @@
 import { STAGES, type Account, type Stage } from './account.js';
 import type { Task } from './tasks.js';
 import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
-import { dayNumber, fromDayNumber, isIsoDay, shiftIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber, shiftIsoDay } from './day-number.js';
 import {
   EVENT_KINDS,
   EVENT_STATUSES,
@@ -233,6 +233,37 @@ export function eachAccountEvent(note: TimelineSource, options: TimelineOptions,
     const owner = list !== undefined && /renewal|更新/i.test(list) ? renewalOwner : csm;
     push(t.id ? t.id : `L${t.line + 1}`, t.due, 'task', t.line + 1, owner, t.title || kindLabel('task', locale), status, list);
   }
+}
+
+/**
+ * The day numbers (`dayNumber`) of the account's events other than tasks, in `eachAccountEvent`'s
+ * order, for a portfolio's index of event days: no labels, lines or owners, and the outreach ladder
+ * on day numbers (no date string built and read back). For a contract start, renewal or kickoff
+ * that is no calendar day, the days of `eachAccountEvent`'s own dates.
+ */
+export function eachAccountDay(note: TimelineSource, options: TimelineOptions, emit: (day: number) => void): void {
+  const a = note.account;
+  if (!a) return;
+  const start = isoDayNumber(a.contract_start);
+  const renewal = isoDayNumber(a.renewal_date);
+  const kickoff = a.kickoff_date ? isoDayNumber(a.kickoff_date) : 0;
+  if (Number.isNaN(start + renewal + kickoff)) return eachAccountEvent({ ...note, tasks: [] }, options, (_slot, date) => emit(dayNumber(date)), true);
+  // isoDayNumber gives NaN for a date that is no calendar day: no event.
+  const day = (d: number): void => {
+    if (!Number.isNaN(d)) emit(d);
+  };
+  emit(start);
+  day(isoDayNumber(shiftIsoDay(a.contract_start, options.firstContactBusinessDays ?? DEFAULT_FIRST_CONTACT_BUSINESS_DAYS, 'bd')));
+  if (a.kickoff_date) emit(kickoff);
+  for (const g of GOALS) day(isoDayNumber(shiftIsoDay(a.kickoff_date ?? a.contract_start, g.amount, g.unit)));
+  // From here on start and renewal are calendar days: a whole-day step before renewal is one too
+  // when it is not before start, and comparing calendar days compares their text.
+  for (const days of ladder(options.outreachDays ?? DEFAULT_OUTREACH_DAYS)) {
+    const d = Number.isInteger(days) ? renewal - days : isoDayNumber(shiftIsoDate(a.renewal_date, -days, 'd'));
+    if (d >= start) emit(d);
+  }
+  if (a.notice_deadline) day(isoDayNumber(a.notice_deadline));
+  emit(renewal);
 }
 
 /** Date, then account, then kind order, then line: one order for every host and time zone. */
