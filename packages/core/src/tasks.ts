@@ -99,39 +99,29 @@ function regexTask(text: string, line: number, status: string): Task | undefined
 /** A superset of the code units `trim` drops (JS whitespace and line terminators). */
 const ws = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
 
-/** `s[a, b)` trimmed; one slice, and no `trim` call, when neither end may be whitespace (the usual case). */
-function sliceTrim(s: string, a: number, b: number): string {
-  const t = s.slice(a, b);
-  return a < b && !ws(s.charCodeAt(a)) && !ws(s.charCodeAt(b - 1)) ? t : t.trim();
-}
+/** `s` trimmed; no `trim` call when neither end may be whitespace (the usual case). */
+const trim = (s: string): string => (s !== '' && !ws(s.charCodeAt(0)) && !ws(s.charCodeAt(s.length - 1)) ? s : s.trim());
 
 /**
- * The usual `TITLE <!-- baton:ID {ANCHOR} --> 📅 DATE [✅ DATE] …`, checked by one sticky test (no
- * match array). The title holds no `<`, `^`, line break or code unit that may start a field emoji
- * (U+23EB–U+23F3, U+26D4, U+2705, U+274C, U+2795 and the surrogates of U+1F000–U+1F7FF), nor
- * does the anchor, so: the comment is ID_RE's leftmost match and its first try (greedy id,
- * spaces, `{…}` up to the first `}`, spaces, `-->`); the `📅` after it is the first field, so the
- * title is what precedes the comment, trimmed; that `📅` and the `✅` right after its date (no other
- * `✅` when absent) are DUE_RE's and DONE_RE's. The match must reach the EOL (no line break).
+ * The usual `TITLE <!-- baton:ID {ANCHOR} --> 📅 DATE [✅ DATE] …`, read by one sticky exec whose
+ * groups are the parts. The title holds no `<`, `^`, line break or code unit that may start a
+ * field emoji (U+23EB–U+23F3, U+26D4, U+2705, U+274C, U+2795 and the surrogates of
+ * U+1F000–U+1F7FF), nor does the anchor, so: the comment is ID_RE's leftmost match and its first
+ * try (greedy id, spaces, `{…}` up to the first `}`, spaces, `-->`); the `📅` after it is the first
+ * field, so the title is what precedes the comment, trimmed; that `📅` and the `✅` right after its
+ * date (no other `✅` when absent) are DUE_RE's and DONE_RE's. The match must reach the EOL.
  */
-const USUAL_RE = /[^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*<!-- baton:[A-Za-z0-9][\w.-]* +\{[^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*\} *--> \ud83d\udcc5 \d{4}-\d\d-\d\d(?: \u2705 \d{4}-\d\d-\d\d)?[^\n\r\u2028\u2029\u2705]*/y;
+const USUAL_RE = /([^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)<!-- baton:([A-Za-z0-9][\w.-]*) +\{([^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)\} *--> \ud83d\udcc5 (\d{4}-\d\d-\d\d)(?: \u2705 (\d{4}-\d\d-\d\d))?[^\n\r\u2028\u2029\u2705]*/y;
 
-/** The usual line (USUAL_RE) read from positions, or undefined for any other (then regexTask decides). */
+/** The usual line (USUAL_RE), or undefined for any other (then regexTask decides). */
 function usualTask(raw: string, k: number, e: number, line: number, status: string): Task | undefined {
   USUAL_RE.lastIndex = k;
-  if (!USUAL_RE.test(raw) || USUAL_RE.lastIndex !== e) return undefined;
-  const at = raw.indexOf('<', k);
-  const idEnd = raw.indexOf(' ', at + 11);
-  // One space before `{` and ` --> ` after `}` (the usual spacing) are read directly.
-  const a0 = raw.charCodeAt(idEnd + 1) === 123 ? idEnd + 2 : raw.indexOf('{', idEnd) + 1;
-  const a1 = raw.indexOf('}', a0);
-  const d = (raw.charCodeAt(a1 + 6) === 0xd83d ? a1 + 6 : raw.indexOf('\ud83d', a1)) + 3;
-  const due = raw.slice(d, d + 10);
-  const doneDate = raw.charCodeAt(d + 11) === 0x2705 ? raw.slice(d + 13, d + 23) : undefined;
+  const m = USUAL_RE.exec(raw);
+  if (m === null || USUAL_RE.lastIndex !== e) return undefined;
+  const due = m[4]!;
+  const doneDate = m[5];
   if (!isIsoDay(due) || (doneDate !== undefined && !isIsoDay(doneDate))) return undefined;
-  let t = at;
-  while (t > k && raw.charCodeAt(t - 1) === 32) t--;
-  return task(line, status, raw.slice(k, e), sliceTrim(raw, k, t), due, doneDate, raw.slice(at + 11, idEnd), sliceTrim(raw, a0, a1) || undefined);
+  return task(line, status, raw.slice(k, e), trim(m[1]!), due, doneDate, m[2], trim(m[3]!) || undefined);
 }
 
 /** Every task outside code fences. */
