@@ -113,6 +113,8 @@ export async function runSuite({ sizes, rounds, quick, log = console.log }) {
   const corePath = await bundleCore();
   const core = await import(`file://${corePath}`);
   const cli = await loadCliVault();
+  // Two threads at every size (the CLI itself starts the second from 20,000 files: below ≈ 10k it does not pay on 2 cores).
+  cli.helper.from = 1;
   const rows = [];
   const checks = [];
   const info = machineInfo();

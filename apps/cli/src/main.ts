@@ -79,8 +79,10 @@ if (!isMainThread && (workerData as Partial<HelperJob> | undefined)?.batonIndex)
   // This file started as the second thread of a vault read (see `loadVault`).
   runHelper(workerData as HelperJob);
 } else {
-  // BATON_THREADS=1 reads every vault on one thread.
-  if (process.env['BATON_THREADS'] !== '1') helper.script = new URL(import.meta.url);
+  // BATON_THREADS=1 reads every vault on one thread, BATON_THREADS=2 any vault on two (see `helper`).
+  const threads = process.env['BATON_THREADS'];
+  if (threads !== '1') helper.script = new URL(import.meta.url);
+  if (threads === '2') helper.from = 1;
   const io: Io = {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),

@@ -20,10 +20,11 @@ interface LoadOptions {
 
 /**
  * The second thread: `script` is the bundle to start it from (the CLI's own file, set by its entry
- * point; unset, every vault is read on one thread), `from` the smallest vault worth starting it
- * for (it takes ≈ 50 ms to start).
+ * point; unset, every vault is read on one thread), `from` the smallest vault worth starting it for.
+ * Each thread compiles the parser for itself, and on a 2-core machine the two compete for the cores
+ * while they do: below ≈ 10,000 files two threads take as long as one (bench/FINDINGS.md).
  */
-export const helper: { script: string | URL | undefined; from: number } = { script: undefined, from: 1000 };
+export const helper: { script: string | URL | undefined; from: number } = { script: undefined, from: 20_000 };
 
 /** What the helper thread is given (`workerData`). */
 export interface HelperJob {
