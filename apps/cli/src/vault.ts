@@ -138,7 +138,7 @@ export function runHelper(job: HelperJob): void {
       for (let i = b * READ_BATCH; i < Math.min(entries.length, (b + 1) * READ_BATCH); i++) order.set(entries[i]!.file, i);
       indexBatch(p, entries, b, keep, accountFiles, kept);
     }
-    const snapshot = p.toSnapshot();
+    const snapshot = p.toTransfer();
     const at = (file: string) => order.get(file)!;
     snapshot.records.sort((x, y) => at(x[0]) - at(y[0]));
     accountFiles.sort((x, y) => at(x) - at(y));

@@ -242,7 +242,7 @@ describe('packed records', () => {
     // notes, and the sorted timeline may already exist.
     const entry = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.oneof({ weight: 4, arbitrary: note }, { weight: 1, arbitrary: fc.constantFrom('# plain note\n', '---\ntitle: x\n---\n') }));
     fc.assert(
-      fc.property(fc.array(entry, { maxLength: 8 }), fc.nat(), fc.boolean(), (entries, cut, sortedFirst) => {
+      fc.property(fc.array(entry, { maxLength: 8 }), fc.nat(), fc.boolean(), fc.boolean(), (entries, cut, sortedFirst, transfer) => {
         const at = entries.length === 0 ? 0 : cut % (entries.length + 1);
         const file = (f: number, i: number) => `${i < at ? 'a' : 'b'}${f}.md`;
         const whole = new SnapshotPortfolio({ today });
@@ -251,7 +251,8 @@ describe('packed records', () => {
         const there = new SnapshotPortfolio({ today });
         entries.forEach(([f, t], i) => (i < at ? here : there).upsert(file(f, i), t));
         if (sortedFirst) here.timeline();
-        here.absorb(JSON.parse(JSON.stringify(there.toSnapshot())));
+        // As persisted (renumbered strings) or as handed to another thread (the whole table as it is).
+        here.absorb(JSON.parse(JSON.stringify(transfer ? there.toTransfer() : there.toSnapshot())));
         expect(here.timeline()).toEqual(whole.timeline());
         expect(here.allProblems()).toEqual(whole.allProblems());
         expect(here.staleFiles()).toEqual([]);
