@@ -9,13 +9,13 @@ export const CACHE = join(ROOT, 'bench', '.cache');
 
 /**
  * Bundles core's source to `bench/.cache/<name>` as one ESM file. `contents` is an entry module
- * resolved in packages/core/src (to reach internals); the public index by default.
+ * resolved in `dir` (packages/core/src by default, to reach internals); the public index by default.
  */
-export async function bundleCore(name = 'core.mjs', contents = "export * from './index.ts';") {
+export async function bundleCore(name = 'core.mjs', contents = "export * from './index.ts';", dir = 'packages/core/src') {
   mkdirSync(CACHE, { recursive: true });
   const outfile = join(CACHE, name);
   await build({
-    stdin: { contents, resolveDir: join(ROOT, 'packages/core/src'), loader: 'ts' },
+    stdin: { contents, resolveDir: join(ROOT, dir), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -35,24 +35,10 @@ export async function loadCore() {
  * file is also its own second thread, as `dist/baton.js` is.
  */
 export async function loadCliVault() {
-  mkdirSync(CACHE, { recursive: true });
-  const outfile = join(CACHE, 'cli-vault.mjs');
-  await build({
-    stdin: {
-      contents: `import { isMainThread, workerData } from 'node:worker_threads';
+  const entry = `import { isMainThread, workerData } from 'node:worker_threads';
 import { helper, loadVault, runHelper } from './vault.ts';
 if (!isMainThread && workerData?.batonIndex) runHelper(workerData);
 else helper.script = new URL(import.meta.url);
-export { helper, loadVault };`,
-      resolveDir: join(ROOT, 'apps/cli/src'),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
+export { helper, loadVault };`;
+  return import(pathToFileURL(await bundleCore('cli-vault.mjs', entry, 'apps/cli/src')).href);
 }
