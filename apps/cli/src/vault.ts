@@ -97,8 +97,9 @@ export function loadVault(dir: string, options: LoadOptions, keep?: RegExp): Loa
     const reply = awaitHelper(shared, channel.port1);
     if (reply && !('error' in reply)) {
       portfolio.absorb(reply.snapshot);
-      accountFiles.push(...reply.accountFiles);
-      kept.push(...reply.kept);
+      // One at a time: spreading a share of 100k+ names into push would overflow the stack.
+      for (const f of reply.accountFiles) accountFiles.push(f);
+      for (const f of reply.kept) kept.push(f);
       helped = entries.length - (batches - batchesHelped) * READ_BATCH;
     } else {
       // The helper failed or vanished: read its share here, so the result is still whole.
