@@ -136,8 +136,8 @@ describe('Portfolio storage under churn', () => {
   });
 });
 
-describe('merging snapshots', () => {
-  it('gives the same portfolio as indexing every note in one place', () => {
+describe('snapshots of shares of the notes', () => {
+  it('absorbed into one portfolio, give the same portfolio as indexing every note in one place', () => {
     const notes: [string, string][] = Array.from({ length: 9 }, (_, i) => [
       `n${i}.md`,
       accountNote({ account: `A${i}`, contract_start: `2026-0${(i % 9) + 1}-01` }, `- [ ] call ${i % 3} 📅 2026-12-0${(i % 9) + 1} <!-- baton:renewal.c${i % 2} -->\n`),
@@ -146,7 +146,8 @@ describe('merging snapshots', () => {
     for (const [f, t] of notes) whole.upsert(f, t);
     const shares = [new SnapshotPortfolio({ today }), new SnapshotPortfolio({ today })];
     notes.forEach(([f, t], i) => shares[i % 2]!.upsert(f, t));
-    const merged = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(SnapshotPortfolio.merge(shares.map((s) => s.toSnapshot())))), { today });
+    const merged = new SnapshotPortfolio({ today });
+    for (const s of shares) merged.absorb(JSON.parse(JSON.stringify(s.toSnapshot())));
     expect(merged.size).toBe(9);
     expect(merged.staleFiles()).toEqual([]);
     const byFile = (p: Portfolio) => [...p.timeline()].sort((a, b) => (a.file + a.date + a.title).localeCompare(b.file + b.date + b.title));

@@ -17,12 +17,15 @@ export interface PortfolioSnapshot {
  */
 export type SnapshotRecord = [string, string, string];
 
-/** Reused by `valid`: restoring checks every record without allocating per record. */
+/** Reused by `checked`: restoring checks every record without allocating per record. */
 const scratch: number[] = [];
 
-/** True when `data` is base-32 digits ending on a final digit, with a record's shape and every index below `strings`. */
-function valid(data: unknown, text: unknown, strings: number): boolean {
-  if (typeof data !== 'string' || typeof text !== 'string') return false;
+/**
+ * How many numbers `data` holds (decoded into `scratch`) when it is base-32 digits ending on a final
+ * digit, with a record's shape and every index below `strings`; -1 when it is not.
+ */
+function checked(data: unknown, text: unknown, strings: number): number {
+  if (typeof data !== 'string' || typeof text !== 'string') return -1;
   let n = 0;
   let v = 0;
   let open = false;
@@ -35,9 +38,9 @@ function valid(data: unknown, text: unknown, strings: number): boolean {
       scratch[n++] = v * 32 + (c - 48);
       v = 0;
       open = false;
-    } else return false;
+    } else return -1;
   }
-  return !open && mapRefs(scratch, n, text, (ref) => (ref < strings ? ref : -1));
+  return !open && mapRefs(scratch, n, text, (ref) => (ref < strings ? ref : -1)) ? n : -1;
 }
 
 /**
@@ -116,7 +119,7 @@ export class SnapshotPortfolio extends Portfolio {
     }
     const n = p.strings.length;
     for (const [file, data, text] of snapshot.records) {
-      if (!valid(data, text, n)) {
+      if (checked(data, text, n) < 0) {
         // A damaged cache entry: the host must re-read this note.
         p.unreadable.add(file);
         continue;
@@ -127,29 +130,10 @@ export class SnapshotPortfolio extends Portfolio {
   }
 
   /**
-   * One snapshot from several (e.g. from worker threads that each indexed a share of the files):
-   * each has its own string table, so the tables are concatenated and the indexes shifted.
-   */
-  static merge(snapshots: readonly PortfolioSnapshot[]): PortfolioSnapshot {
-    const strings: string[] = [];
-    const records: SnapshotRecord[] = [];
-    for (const snap of snapshots) {
-      const offset = strings.length;
-      strings.push(...snap.strings);
-      for (const [file, data, text] of snap.records) {
-        const d = decode(data);
-        mapRefs(d, d.length, text, (ref) => ref + offset);
-        records.push([file, encode(d), text]);
-      }
-    }
-    return { version: 4, strings, records };
-  }
-
-  /**
    * Adds (or replaces) every record of another Portfolio's snapshot, as if its notes had been
    * upserted here: for a worker thread that indexed part of the files. Its strings join this
    * table; records that do not check out are listed by `staleFiles()`, as `fromSnapshot` does.
-   * One pass, with no copy of the whole snapshot (cheaper than `merge` then `fromSnapshot`).
+   * One pass, with no copy of the whole snapshot.
    */
   absorb(snapshot: PortfolioSnapshot): void {
     if (snapshot?.version !== 4 || !Array.isArray(snapshot.records) || !Array.isArray(snapshot.strings)) return;
@@ -159,13 +143,14 @@ export class SnapshotPortfolio extends Portfolio {
     const to = (ref: number): number => (ids[ref] ??= this.ref(String(strings[ref])));
     for (const [file, data, text] of snapshot.records) {
       this.unreadable.delete(file);
-      if (!valid(data, text, strings.length)) {
+      const n = checked(data, text, strings.length);
+      if (n < 0) {
         this.remove(file);
         this.unreadable.add(file);
         continue;
       }
-      const d = decode(data);
-      mapRefs(d, d.length, text, to);
+      const d = scratch.slice(0, n);
+      mapRefs(d, n, text, to);
       this.place(file, { data: encode(d), text, events: undefined });
     }
   }
@@ -206,7 +191,7 @@ export class SnapshotPortfolio extends Portfolio {
   staleFiles(): string[] {
     const key = this.lintKey();
     const out: string[] = [];
-    // A record starts with its lint key's index (merged snapshots may hold the key more than once).
+    // A record starts with its lint key's index (a snapshot may hold the key more than once).
     for (const [file, r] of this.records) if (this.strings[decode(r.data.slice(0, r.data.search(/[0-O]/) + 1))[0]!] !== key) out.push(file);
     for (const file of this.unreadable) out.push(file);
     return out;

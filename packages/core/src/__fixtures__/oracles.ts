@@ -2,6 +2,7 @@
  * Reference implementations shared by the property tests that pin Baton's fast paths: the code a
  * fast path stands in for, kept as it was, so a test can compare the two on any input.
  */
+import { expect } from 'vitest';
 import { isIsoDay } from '../day-number.js';
 import type { Task } from '../tasks.js';
 import { stripEol } from '../text.js';
@@ -37,6 +38,13 @@ export function regexTaskLine(raw: string, line: number): Task | undefined {
     id: idm?.[1],
     anchor: idm?.[2]?.trim() || undefined,
   };
+}
+
+/** Asserts that a fast path's Task for `raw` is `regexTaskLine`'s, key order included. */
+export function expectRegexTask(got: Task | undefined, raw: string, line: number): void {
+  const want = regexTaskLine(raw, line);
+  expect(got).toEqual(want);
+  if (got && want) expect(Object.keys(got)).toEqual(Object.keys(want));
 }
 
 /** Deep equality that also checks key order, tells 0 from -0 and NaN from a string, and compares Maps by entries. */
