@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { normalize, sep } from 'node:path';
 import { CliError } from './errors.js';
 
 /** Folders that never hold account notes, or hold copies of them. */
@@ -18,10 +18,6 @@ export function requireDir(dir: string): void {
     throw new CliError(`no such directory: ${dir}`);
   }
   if (!isDir) throw new CliError(`not a directory: ${dir}`);
-}
-
-export function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
 }
 
 /**
@@ -74,39 +70,60 @@ export function readBatch(entries: readonly VaultEntry[], at: number, visit: (f:
   });
 }
 
-/** Every Markdown file under `root`, in the order `readMarkdownFiles` visits them, without reading one. */
+/**
+ * Every Markdown file under `root`, in the order `readMarkdownFiles` visits them, without reading one.
+ * The directory entries' own types decide file or folder: only a symlink (or an entry whose type the
+ * file system does not report) costs a `stat`, which follows the link.
+ */
 export function listMarkdownFiles(root: string): VaultEntry[] {
   requireDir(root);
   const seen = new Set<string>();
   const out: VaultEntry[] = [];
-  const walk = (dir: string): void => {
+  // Paths are built by concatenation from a normalized root: `join` and `relative` per file cost
+  // as much as listing the folder.
+  const walk = (dir: string, rel: string): void => {
     let real: string;
-    let names: string[];
+    let entries: Dirent[];
     try {
       real = realpathSync(dir);
       if (seen.has(real)) return;
       seen.add(real);
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     // Code-point order, not locale order: the same listing on every machine.
-    names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
-      const full = join(dir, name);
-      let st;
-      try {
-        st = statSync(full);
-      } catch {
-        continue;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const entry of entries) {
+      const name = entry.name;
+      const full = prefix + name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (!isDir && !isFile) {
+        if (!entry.isSymbolicLink() && !isUnknown(entry)) continue; // a socket, a pipe, a device
+        try {
+          const st = statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link, or gone meanwhile
+        }
       }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(full);
-      } else if (st.isFile() && /\.(md|markdown)$/i.test(name)) out.push({ file: toPosix(relative(root, full)), path: full });
+      if (isDir) {
+        if (!SKIP_DIRS.has(name)) walk(full, rel + name + '/');
+      } else if (isFile && MARKDOWN_RE.test(name)) out.push({ file: rel + name, path: full });
     }
   };
-  walk(root);
+  walk(normalize(root), '');
   return out;
+}
+
+const MARKDOWN_RE = /\.(md|markdown)$/i;
+
+/** A directory entry of no known type (some file systems report none): only `stat` can tell. */
+function isUnknown(e: Dirent): boolean {
+  return !e.isBlockDevice() && !e.isCharacterDevice() && !e.isFIFO() && !e.isSocket();
 }
 
 export function readTextFile(path: string): string {

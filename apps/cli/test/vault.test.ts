@@ -47,6 +47,35 @@ describe('readMarkdownFiles', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('follows links to files and folders, skips other special files, and lists the same whatever the root is spelled like', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } = await import('node:fs');
+    const { join, relative } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { execFileSync } = await import('node:child_process');
+    const outside = mkdtempSync(join(tmpdir(), 'baton-outside-'));
+    const root = mkdtempSync(join(tmpdir(), 'baton-links-'));
+    try {
+      mkdirSync(join(outside, 'shared'));
+      writeFileSync(join(outside, 'shared', 'Far.md'), 'far');
+      writeFileSync(join(outside, 'Single.md'), 'single');
+      writeFileSync(join(root, 'Own.md'), 'own');
+      symlinkSync(join(outside, 'shared'), join(root, 'linked-folder'));
+      symlinkSync(join(outside, 'Single.md'), join(root, 'linked-note.md'));
+      // A named pipe with a Markdown name: neither file nor folder, never opened (reading it would block).
+      execFileSync('mkfifo', [join(root, 'pipe.md')]);
+      const expected = [
+        ['Own.md', 'own'],
+        ['linked-folder/Far.md', 'far'],
+        ['linked-note.md', 'single'],
+      ];
+      const spellings = [root, `${root}/`, `${root}/./`, relative(process.cwd(), root)];
+      for (const spelled of spellings) expect(readMarkdownFiles(spelled).map((f) => [f.file, f.text])).toEqual(expected);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('loadVault on two threads', () => {
