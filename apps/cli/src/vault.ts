@@ -29,7 +29,8 @@ export const helper: { script: string | URL | undefined; from: number } = { scri
 /** What the helper thread is given (`workerData`). */
 export interface HelperJob {
   batonIndex: true;
-  entries: VaultEntry[];
+  /** The listed files (`packEntries`): two strings clone far faster than 50k small objects. */
+  entries: string;
   options: LoadOptions;
   keep: { source: string; flags: string } | undefined;
   /** [claims, done]: see `claim`. */
@@ -80,7 +81,7 @@ export function loadVault(dir: string, options: LoadOptions, keep?: RegExp): Loa
   const channel = helper.script !== undefined && entries.length >= helper.from && batches < 0x10000 && availableParallelism() > 1 ? new MessageChannel() : undefined;
   let worker: Worker | undefined;
   if (channel) {
-    const job: HelperJob = { batonIndex: true, entries, options, keep: keep && { source: keep.source, flags: keep.flags }, shared, port: channel.port2 };
+    const job: HelperJob = { batonIndex: true, entries: packEntries(entries), options, keep: keep && { source: keep.source, flags: keep.flags }, shared, port: channel.port2 };
     try {
       worker = new Worker(helper.script!, { workerData: job, transferList: [channel.port2] });
       worker.unref();
@@ -111,6 +112,19 @@ export function loadVault(dir: string, options: LoadOptions, keep?: RegExp): Loa
   return { portfolio, accountFiles, kept, helped };
 }
 
+/** Files and paths, each list joined by NUL (which no path holds), the two joined by NUL NUL. */
+function packEntries(entries: readonly VaultEntry[]): string {
+  return entries.map((e) => e.file).join('\0') + '\0\0' + entries.map((e) => e.path).join('\0');
+}
+
+function unpackEntries(packed: string): VaultEntry[] {
+  const split = packed.indexOf('\0\0');
+  if (split === 0) return [];
+  const files = packed.slice(0, split).split('\0');
+  const paths = packed.slice(split + 2).split('\0');
+  return files.map((file, i) => ({ file, path: paths[i]! }));
+}
+
 /** Blocks until the helper has replied (it sets `done` when it ends, whatever happened). */
 function awaitHelper(shared: Int32Array, port: MessagePort): HelperReply | undefined {
   // A helper that ends without a word (killed) sets `done` from its exit handler; the cap is for one that hangs.
@@ -127,7 +141,8 @@ export function runHelper(job: HelperJob): void {
   process.once('exit', done);
   let reply: HelperReply;
   try {
-    const { entries, options, shared } = job;
+    const { options, shared } = job;
+    const entries = unpackEntries(job.entries);
     const p = new SnapshotPortfolio(options.locale ? { today: options.today, locale: options.locale } : { today: options.today });
     const accountFiles: string[] = [];
     const kept: VaultFile[] = [];
