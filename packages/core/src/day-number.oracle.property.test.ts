@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysApart, dayNumber, daysInMonth, isIsoDay } from './day-number.js';
+import { daysApart, dayNumber, daysInMonth, isIsoDay, isoDayNumber } from './day-number.js';
 
 function oldDayNumber(iso: string): number {
   const y0 = Number(iso.slice(0, 4));
@@ -65,7 +65,7 @@ describe('dayNumber against the Number(slice) version', () => {
         for (let d = 1; d <= daysInMonth(y, m); d++) {
           const s = `${p4(y)}-${p2(m)}-${p2(d)}`;
           days++;
-          if (dayNumber(s) !== oldDayNumber(s)) wrong.push(s);
+          if (dayNumber(s) !== oldDayNumber(s) || isoDayNumber(s) !== oldDayNumber(s)) wrong.push(s);
         }
     expect(wrong).toEqual([]);
     expect(days).toBeGreaterThan(1_000_000);
@@ -78,6 +78,7 @@ describe('dayNumber against the Number(slice) version', () => {
       fc.property(nearIso, (s) => {
         same(dayNumber(s), oldDayNumber(s));
         expect(isIsoDay(s)).toBe(oldIsIsoDay(s));
+        same(isoDayNumber(s), oldIsIsoDay(s) ? oldDayNumber(s) : NaN);
         const today = '2026-11-22';
         expect(daysApart(s, today)).toBe(oldIsIsoDay(s) ? oldDayNumber(today) - oldDayNumber(s) : undefined);
       }),

@@ -42,7 +42,7 @@ function anyCivilDay(y0: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Days since 1970-01-01 of year `y0` (0–9999), month `m` and day `d` (0–99): four and two digits. */
+/** Days since 1970-01-01 of year `y0` (an integer; 0–9999 when read from four digits), month `m` (1–12 or 0–99) and day `d` (0–99). */
 function civilDay(y0: number, m: number, d: number): number {
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);
@@ -89,22 +89,23 @@ export function daysInMonth(year: number, month: number): number {
  * isIsoDay('2027-02-29') // false
  */
 export function isIsoDay(s: string): boolean {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  return !Number.isNaN(isoDayNumber(s));
+}
+
+/** `dayNumber(s)` when `isIsoDay(s)`, else NaN: the digits are read once for both. */
+export function isoDayNumber(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
   const y = digits(s, 0, 4);
   const m = digits(s, 5, 7);
   const d = digits(s, 8, 10);
   // Years 0–99 are rejected, as `isIsoDate` (JS Date maps them to 1900–1999) does; -1 (not digits) fails each test.
-  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-/** `dayNumber(s)` when `isIsoDay(s)`, else NaN. */
-export function isoDayNumber(s: string): number {
-  return isIsoDay(s) ? dayNumber(s) : NaN;
+  return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? civilDay(y, m, d) : NaN;
 }
 
 /** `daysBetween(a, b)` for valid ISO dates without Date objects; undefined for anything else. */
 export function daysApart(a: string, b: string): number | undefined {
-  return isIsoDay(a) && isIsoDay(b) ? dayNumber(b) - dayNumber(a) : undefined;
+  const days = isoDayNumber(b) - isoDayNumber(a);
+  return Number.isNaN(days) ? undefined : days;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
@@ -120,7 +121,6 @@ function weekday(n: number): number {
  * shiftIsoDay('2026-01-31', 1, 'm') // '2026-02-28'
  */
 export function shiftIsoDay(iso: string, amount: number, unit: 'd' | 'bd' | 'w' | 'm' | 'y'): string {
-  if (unit === 'd' || unit === 'w') return fromDayNumber(dayNumber(iso) + amount * (unit === 'w' ? 7 : 1));
   if (unit === 'm' || unit === 'y') {
     const months = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + amount * (unit === 'y' ? 12 : 1);
     const y = Math.floor(months / 12);
@@ -128,7 +128,12 @@ export function shiftIsoDay(iso: string, amount: number, unit: 'd' | 'bd' | 'w' 
     const d = Math.min(Number(iso.slice(8, 10)), daysInMonth(y, m));
     return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
   }
-  let n = dayNumber(iso);
+  return fromDayNumber(shiftDays(dayNumber(iso), amount, unit));
+}
+
+/** Day number `n` shifted by days, weeks or business days, as `shiftIsoDay` does. */
+function shiftDays(n: number, amount: number, unit: 'd' | 'bd' | 'w'): number {
+  if (unit !== 'bd') return n + amount * (unit === 'w' ? 7 : 1);
   const weekend = (x: number) => weekday(x) === 0 || weekday(x) === 6;
   const startedOnWeekend = weekend(n);
   const sign = amount < 0 ? -1 : 1;
@@ -142,5 +147,25 @@ export function shiftIsoDay(iso: string, amount: number, unit: 'd' | 'bd' | 'w' 
     if (weekday(n) === 6) n += sign < 0 ? 2 : -1;
     if (weekday(n) === 0) n += sign < 0 ? 1 : -2;
   }
-  return fromDayNumber(n);
+  return n;
+}
+
+/** The first and last calendar days `isIsoDay` accepts: `fromDayNumber` of a whole day in between is one. */
+const FIRST_DAY = civilDay(100, 1, 1);
+const LAST_DAY = civilDay(9999, 12, 31);
+
+/**
+ * `isoDayNumber(shiftIsoDay(iso, amount, unit))` without building the shifted date (NaN when it is
+ * off the calendar), for a calendar day `iso` (and a whole number of months or years).
+ */
+export function shiftedDayNumber(iso: string, amount: number, unit: 'd' | 'bd' | 'w' | 'm' | 'y'): number {
+  let n: number;
+  if (unit === 'm' || unit === 'y') {
+    const months = digits(iso, 0, 4) * 12 + digits(iso, 5, 7) - 1 + amount * (unit === 'y' ? 12 : 1);
+    const y = Math.floor(months / 12);
+    const m = months - y * 12 + 1;
+    // A year outside 0100–9999 gives a day outside the range below.
+    n = civilDay(y, m, Math.min(digits(iso, 8, 10), daysInMonth(y, m)));
+  } else n = shiftDays(dayNumber(iso), amount, unit);
+  return Number.isInteger(n) && n >= FIRST_DAY && n <= LAST_DAY ? n : NaN;
 }

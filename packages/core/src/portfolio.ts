@@ -383,7 +383,8 @@ export class Portfolio {
     d.put(note.locale === 'ja' ? 1 : 0);
     for (const k of TIMELINE_KEYS) d.put((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
-    for (const k of ACCOUNT_KEYS) d.put(this.packValue(a?.[k]));
+    // Memo slots (see `refAt`): one per account key, then three per dated task.
+    for (let i = 0; i < ACCOUNT_KEYS.length; i++) d.put(this.packValue(a?.[ACCOUNT_KEYS[i]!], i));
     // The account's timeline, reduced to its days: the events themselves are built when asked for.
     // Its checklist items' days come from the loop below (a task's event day is its due day).
     const days = this.days;
@@ -391,16 +392,16 @@ export class Portfolio {
     let dated = 0;
     for (const t of note.tasks) if (t.due) dated++;
     d.put(dated);
-    let n = 0;
+    let n = ACCOUNT_KEYS.length;
     for (const t of note.tasks) {
       if (!t.due) continue;
-      const due = this.packDay(t.due);
+      const due = this.packDay(t.due, n + 2);
       if (due & 1) days.put(due >> 1);
       d.put(t.line * 2 + (t.closed ? 1 : 0));
       d.put(due);
       d.put(t.id === undefined ? 0 : this.refAt(n, t.id) + 1);
       d.put(this.refAt(n + 1, t.title));
-      n += 2;
+      n += 3;
     }
     const text: string[] = [];
     const st = accountDates(note).stakeholders;
@@ -441,10 +442,10 @@ export class Portfolio {
    * 0 absent, 1 false, 2 true, 3 -0; then `4 + 4k + type`: a string (table index k), a whole number
    * k, another number (its text at k) or a calendar day (k = day number, the text is `fromDayNumber`'s).
    */
-  private packValue(v: unknown): number {
+  private packValue(v: unknown, slot: number): number {
     if (v === undefined || typeof v === 'boolean') return v === undefined ? 0 : v ? 2 : 1;
     if (typeof v === 'string') {
-      const day = this.packDay(v);
+      const day = this.packDay(v, slot);
       return day & 1 ? 7 + 4 * (day >> 1) : 4 + 4 * (day >> 1);
     }
     if (Object.is(v, -0)) return 3;
@@ -454,11 +455,11 @@ export class Portfolio {
   /**
    * A date's text as `2 * day + 1` when it is a calendar day (`YYYY-MM-DD`, which `fromDayNumber`
    * gives back exactly), else `2 * k` for its table index: most strings of a record are dates, and
-   * they need no table lookup.
+   * they need no table lookup (other strings look theirs up through memo `slot`).
    */
-  private packDay(s: string): number {
+  private packDay(s: string, slot: number): number {
     const day = isoDayNumber(s);
-    return Number.isNaN(day) ? 2 * this.ref(s) : 2 * (day + DAY0) + 1;
+    return Number.isNaN(day) ? 2 * this.refAt(slot, s) : 2 * (day + DAY0) + 1;
   }
 
   /** The text `packDay` packed. */
@@ -522,8 +523,9 @@ export class Portfolio {
   }
 
   /**
-   * Checklist ids and titles usually come in the same order in every note (one playbook): slot
-   * `n` remembers the last string seen there, and a string equal to it skips the table lookup.
+   * Stages, currencies, owners, checklist ids and titles usually come in the same order in every
+   * note (one playbook): slot `n` remembers the last string seen there, and a string equal to it
+   * skips the table lookup (which hashes the string first).
    */
   private readonly recent: string[] = [];
   private readonly recentRefs: number[] = [];

@@ -1,7 +1,7 @@
 import { STAGES, type Account, type Stage } from './account.js';
 import type { Task } from './tasks.js';
 import { monthKey, shiftIsoDate, type IsoDate } from './dates.js';
-import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber, shiftIsoDay } from './day-number.js';
+import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber, shiftedDayNumber, shiftIsoDay } from './day-number.js';
 import {
   EVENT_KINDS,
   EVENT_STATUSES,
@@ -253,9 +253,9 @@ export function eachAccountDay(note: TimelineSource, options: TimelineOptions, e
     if (!Number.isNaN(d)) emit(d);
   };
   emit(start);
-  day(isoDayNumber(shiftIsoDay(a.contract_start, options.firstContactBusinessDays ?? DEFAULT_FIRST_CONTACT_BUSINESS_DAYS, 'bd')));
+  day(shiftedDayNumber(a.contract_start, options.firstContactBusinessDays ?? DEFAULT_FIRST_CONTACT_BUSINESS_DAYS, 'bd'));
   if (a.kickoff_date) emit(kickoff);
-  for (const g of GOALS) day(isoDayNumber(shiftIsoDay(a.kickoff_date ?? a.contract_start, g.amount, g.unit)));
+  for (const g of GOALS) day(shiftedDayNumber(a.kickoff_date ?? a.contract_start, g.amount, g.unit));
   // From here on start and renewal are calendar days: a whole-day step before renewal is one too
   // when it is not before start, and comparing calendar days compares their text.
   for (const days of ladder(options.outreachDays ?? DEFAULT_OUTREACH_DAYS)) {
