@@ -383,7 +383,8 @@ export class Portfolio {
     d.put(note.locale === 'ja' ? 1 : 0);
     for (const k of TIMELINE_KEYS) d.put((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
-    // Memo slots (see `refAt`): one per account key, then three per dated task.
+    // Memo slots (see `refAt`): one per account key, then three per dated task; a set per language.
+    this.memo = note.locale === 'ja' ? 1 : 0;
     for (let i = 0; i < ACCOUNT_KEYS.length; i++) d.put(this.packValue(a?.[ACCOUNT_KEYS[i]!], i));
     // The account's timeline, reduced to its days: the events themselves are built when asked for.
     // Its checklist items' days come from the loop below (a task's event day is its due day).
@@ -529,7 +530,10 @@ export class Portfolio {
    */
   private readonly recent: string[] = [];
   private readonly recentRefs: number[] = [];
-  private refAt(n: number, s: string): number {
+  /** Which set of slots the note being packed uses: a vault in two languages has two playbooks. */
+  private memo = 0;
+  private refAt(slot: number, s: string): number {
+    const n = 2 * slot + this.memo;
     if (this.recent[n] === s) return this.recentRefs[n]!;
     const id = this.ref(s);
     // The table's own copy: a memo never pins a note's text.
