@@ -815,6 +815,19 @@ describe('stakeholder reader and lint against the original implementation', () =
     }
   });
 
+  it('takes the same delimiter rows (cells of colons, dashes, blanks and odd characters, any width)', () => {
+    const cell = fc.string({ unit: fc.constantFrom('-', '-', ':', ' ', '\t', '|', '\\', 'a', '\u3000'), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(cell, { minLength: 0, maxLength: 5 }), fc.boolean(), fc.boolean(), (width, cells, lead, trail) => {
+        const delimiter = `${lead ? '|' : ''}${cells.join('|')}${trail ? '|' : ''}`;
+        const header = ['Name', 'Role', 'Memo', 'Key person'].slice(0, width).join(' | ');
+        const note = noteOf(`## Stakeholders\n\n| ${header} |\n${delimiter}\n| Ann | User | x | ✓ |\n`);
+        same(readStakeholders(note, 'en'), oldReadStakeholders(note, 'en'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads the same from hand-picked edge rows', () => {
     for (const r of ['|', '||', '| a |', 'a|', '|a', '\\|a|', 'a\\|', '| a \\| b |', '| a \\\\| b |', ' \u3000| x |\u3000 ', '|\t|\t|', '| Ken | ', '\ufeff| a | b |\ufeff']) {
       const text = `## Stakeholders\n\n| Name | Memo |\n|---|---|\n${r}\n`;

@@ -340,11 +340,17 @@ function splitRow(raw: string): string[] | undefined {
 
 const DELIM_LINE_RE = /^[ \t]*\|?[ \t|:-]*[\r\n]*$/;
 
-const DELIM_CELL_RE = /^:?-+:?$/;
+/** Sticky: tried at a cell's start, it must end at the cell's end (a `-` or `:` is never trimmed off, so it cannot run past). */
+const DELIM_CELL_RE = /:?-+:?/y;
 
+/** Whether every cell of the row is `^:?-+:?$`, read in place. */
 function isDelimiterRow(raw: string, width: number): boolean {
-  const cells = splitRow(raw);
-  return cells !== undefined && cells.length === width && cells.every((c) => DELIM_CELL_RE.test(c));
+  if (cellBounds(raw) !== width) return false;
+  for (let k = 0; k < 2 * width; k += 2) {
+    DELIM_CELL_RE.lastIndex = BOUNDS[k] as number;
+    if (!DELIM_CELL_RE.test(raw) || DELIM_CELL_RE.lastIndex !== BOUNDS[k + 1]) return false;
+  }
+  return true;
 }
 
 function escapeCell(s: string): string {
@@ -541,7 +547,8 @@ function readCell(s: Stakeholder, key: StakeholderColumn, raw: string, k: number
   }
   const v = cellValue(key, raw, k);
   if (v !== undefined) {
-    if (key === 'role') s.roles.push(v as Role);
+    // The one role column of the table: a list of one (a push would reserve room for 16).
+    if (key === 'role') s.roles = [v as Role];
     // level, influence, attitude and status are fields of the same name.
     else (s as unknown as Record<string, unknown>)[key === 'key_person' ? 'keyPerson' : key === 'kickoff' ? 'attendedKickoff' : key] = v;
     return;
