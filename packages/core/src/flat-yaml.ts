@@ -16,7 +16,9 @@ import { flatCopy } from './string-pool.js';
  * `keyLines`, when given, gets each key's line index (part of it when the answer is undefined).
  */
 export function readFlatYaml(lines: readonly string[], from: number, to: number, keyLines?: Map<string, number>): Record<string, unknown> | undefined {
-  const out: Record<string, unknown> = {};
+  let n = 0;
+  // Whether the keys so far are the last shape's first `n`.
+  let same = true;
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
     // A split line has its CR/LF only at its end: `e` is where they start.
@@ -25,17 +27,16 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
     if (e === 0) continue; // an empty line
     const k = line.indexOf(':');
     if (k < 1 || k >= e) return undefined;
-    // Frontmatters repeat their keys in the same order: the key last seen at this offset is reused
-    // when it matches, which spares hashing a fresh slice of the note for each lookup below.
-    let key = seenKeys[i - from];
+    // Frontmatters repeat their keys in the same order: the last shape's key at this place is
+    // reused when it matches (it passed the checks below), which spares hashing a fresh slice.
+    let key = shapeKeys[n];
     if (key === undefined || key.length !== k || !line.startsWith(key)) {
       key = flatCopy(line.slice(0, k));
-      if (!KEY_RE.test(key)) return undefined;
-      if (i - from < 64) seenKeys[i - from] = key;
+      // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
+      // already "set" on a fresh object: all of them go to js-yaml (duplicates too, below).
+      if (!KEY_RE.test(key) || INHERITED[key] !== undefined || declined(key)) return undefined;
+      same = false;
     }
-    // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
-    // already "set" on a fresh object: all of them, and duplicates, go to js-yaml.
-    if (out[key] !== undefined || declined(key)) return undefined;
     // After the colon: nothing, or spaces and then (optionally) a value and spaces.
     let s = k + 1;
     let value: unknown = null;
@@ -45,41 +46,77 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
       while (e > s && line.charCodeAt(e - 1) === 32) e--;
       if (e > s && (value = scalar(line.slice(s, e))) === undefined) return undefined;
     }
-    out[key] = value;
+    keys[n] = key;
+    values[n++] = value;
     keyLines?.set(key, i);
   }
+  // Keys set one by one past a dozen or so make V8 store an object as a hash map (slow to copy and
+  // read); a spread copy has fast properties. The last frontmatter's keys, in the same order
+  // (unique: they were checked), are copied from an object of that shape, then the values set.
+  if (!same || n !== shapeKeys.length) {
+    const out: Record<string, unknown> = {};
+    for (let j = 0; j < n; j++) {
+      if (out[keys[j]!] !== undefined) return undefined;
+      out[keys[j]!] = null;
+    }
+    shape = { ...out };
+    shapeKeys = keys.slice(0, n);
+  }
+  const out = { ...shape };
+  for (let j = 0; j < n; j++) out[keys[j]!] = values[j];
   return out;
 }
 
-/** Copies (never slices of a note), by line offset in the frontmatter. */
-const seenKeys: string[] = [];
+/** Own keys of no object: what a fresh `{}` already answers for (`constructor`, `toString`…). */
+const INHERITED: Record<string, unknown> = {};
+/** Scratch for one call: the keys and values read, in order. */
+const keys: string[] = [];
+const values: unknown[] = [];
+/** The last accepted frontmatter's keys (copies, never slices of a note) and an object with exactly those keys. */
+let shapeKeys: string[] = [];
+let shape: Record<string, unknown> = {};
 const KEY_RE = /^[A-Za-z_][\w-]*$/;
 /** Characters js-yaml treats specially anywhere: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F. */
 // oxlint-disable-next-line no-control-regex -- finding control characters is the point
 const SPECIAL_RE = /[\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
-/**
- * A plain scalar js-yaml reads as text or a number: it starts with a word character, a non-ASCII
- * one, `<`, `(`, `$` or `/`, has no `: `, no trailing `:` and no special character.
- */
-// oxlint-disable-next-line no-control-regex -- finding control characters is the point
-const PLAIN_RE = /^(?![\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])[\w<($/\u00a1-\uffff](?:[^:\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|:(?! |$))*$/;
+/** SPECIAL_RE's characters from U+00A1 up. */
+const special = (x: number): boolean => x === 0x2028 || x === 0x2029 || x === 0xfeff || (x >= 0xd800 && x <= 0xdfff) || x >= 0xfffe;
 
 /**
  * A value with no spaces around it: quoted without escapes, a flow list of words, or a plain
- * scalar (`PLAIN_RE`). Undefined for anything else.
+ * scalar. Undefined for anything else.
  */
 function scalar(v: string): unknown {
-  const c = v[0]!;
+  const c = v.charCodeAt(0);
   const last = v.length - 1;
-  if (c !== "'" && c !== '"' && c !== '[') return PLAIN_RE.test(v) ? plain(v) : undefined;
-  if (SPECIAL_RE.test(v)) return undefined;
-  // A quoted value ends at its closing quote, a flow list at its `]`: no other one inside.
-  if (c === '[') return v.indexOf(']') === last ? flowList(v.slice(1, -1)) : undefined;
-  return last > 0 && v.indexOf(c, 1) === last && !(c === '"' && v.includes('\\')) ? v.slice(1, -1) : undefined;
+  if (c === 39 || c === 34 || c === 91) {
+    if (SPECIAL_RE.test(v)) return undefined;
+    // A quoted value ends at its closing quote, a flow list at its `]`: no other one inside.
+    if (c === 91) return v.indexOf(']') === last ? flowList(v.slice(1, -1)) : undefined;
+    return last > 0 && v.indexOf(v[0]!, 1) === last && !(c === 34 && v.includes('\\')) ? v.slice(1, -1) : undefined;
+  }
+  // A plain scalar js-yaml reads as text or a number: it starts with a word character, `<`, `(`,
+  // `$`, `/` or a non-ASCII one, and has no special character, no `: ` and no trailing `:`.
+  const digit = c >= 48 && c <= 57;
+  if (!(digit || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 60 || c === 40 || c === 36 || c === 47 || (c > 160 && !special(c)))) return undefined;
+  // `d`: where the leading digits end.
+  let d = digit ? last + 1 : 0;
+  for (let i = 1; i <= last; i++) {
+    const x = v.charCodeAt(i);
+    if (x > 58 ? x < 127 || (x > 160 && !special(x)) : x >= 32 && x !== 35 && (x !== 58 || (i < last && v.charCodeAt(i + 1) !== 32))) {
+      if (d > i && (x < 48 || x > 57)) d = i;
+      continue;
+    }
+    return undefined;
+  }
+  if (!digit) return declined(v) ? undefined : v;
+  // Digits only: a simple int, or (a leading zero, too long) js-yaml's. Else js-yaml's int and float
+  // types can only claim `0b…`/`0o…`/`0x…` or digits followed by `.` or an exponent.
+  if (d > last) return (c !== 48 || last === 0) && last < 15 ? Number(v) : undefined;
+  const x = v.charCodeAt(d) | 32;
+  return (c === 48 && d === 1 && (x === 98 || x === 111 || x === 120)) || ((x === 46 || x === 101) && DECLINE_RE.test(v)) ? undefined : v;
 }
 
-/** The simplest integers: no sign, no leading zero, exact in a double. */
-const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
 /**
  * Words the fast path leaves to js-yaml: null/true/false in any case (as keys: `Null:` is the key
  * 'null'), and a superset of what js-yaml's int and float types claim among digit-led scalars.
@@ -92,18 +129,11 @@ function flowList(inside: string): unknown {
   if (inside === '') return [];
   const items: unknown[] = [];
   for (const s of inside.split(',')) {
-    const v = FLOW_ITEM_RE.test(s) ? plain(s.trim()) : undefined;
-    if (v === undefined) return undefined;
+    const v = FLOW_ITEM_RE.test(s) ? s.trim() : undefined;
+    if (v === undefined || declined(v)) return undefined;
     items.push(v);
   }
   return items;
-}
-
-/** A plain scalar (as `scalar` lets one start): a string, a simple int, or undefined. */
-function plain(v: string): unknown {
-  const c = v.charCodeAt(0);
-  if (c >= 48 && c <= 57) return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
-  return declined(v) ? undefined : v;
 }
 
 /** DECLINE_RE on a word that does not start with a digit: only null/true/false, so only n, t, f can start a match. */
