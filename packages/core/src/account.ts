@@ -343,15 +343,9 @@ function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account
   // in one step and gives every such account the same shape; keys set one by one past a dozen or
   // so make a hash map, slower to copy and to read. It would set the prototype for a `__proto__` key.
   const src = fm.data ?? {};
-  let data: Record<string, unknown> | undefined = Object.hasOwn(src, '__proto__') ? undefined : Object.assign({}, src);
-  for (const k in data) {
-    if (data[k] === null || data[k] === '') {
-      data = undefined;
-      break;
-    }
-  }
-  if (data === undefined) {
-    data = {};
+  const slow = Object.hasOwn(src, '__proto__') || Object.values(src).some((v) => v === null || v === '');
+  const data: Record<string, unknown> = slow ? {} : Object.assign({}, src);
+  if (slow) {
     for (const k of Object.keys(src)) {
       const v = src[k];
       if (v === null || v === '') continue;

@@ -32,9 +32,9 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
     let key = shapeKeys[n];
     if (key === undefined || key.length !== k || !line.startsWith(key)) {
       key = flatCopy(line.slice(0, k));
-      // `Null:` is the key 'null' and `True:` the key 'true'; `__proto__`, `constructor`… are
-      // already "set" on a fresh object: all of them go to js-yaml (duplicates too, below).
-      if (!KEY_RE.test(key) || INHERITED[key] !== undefined || declined(key)) return undefined;
+      // `Null:` is the key 'null' and `True:` the key 'true': they go to js-yaml (and so do
+      // duplicates and `__proto__`, `constructor`…, below).
+      if (!KEY_RE.test(key) || declined(key)) return undefined;
       same = false;
     }
     // After the colon: nothing, or spaces and then (optionally) a value and spaces.
@@ -56,6 +56,7 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
   if (!same || n !== shapeKeys.length) {
     const out: Record<string, unknown> = {};
     for (let j = 0; j < n; j++) {
+      // A duplicate, or a key a fresh object already "has" (`__proto__`, `constructor`…).
       if (out[keys[j]!] !== undefined) return undefined;
       out[keys[j]!] = null;
     }
@@ -67,8 +68,6 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
   return out;
 }
 
-/** Own keys of no object: what a fresh `{}` already answers for (`constructor`, `toString`…). */
-const INHERITED: Record<string, unknown> = {};
 /** Scratch for one call: the keys and values read, in order. */
 const keys: string[] = [];
 const values: unknown[] = [];
@@ -77,44 +76,37 @@ let shapeKeys: string[] = [];
 let shape: Record<string, unknown> = {};
 const KEY_RE = /^[A-Za-z_][\w-]*$/;
 /** Characters js-yaml treats specially anywhere: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F. */
-// oxlint-disable-next-line no-control-regex -- finding control characters is the point
-const SPECIAL_RE = /[\0-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
-/** SPECIAL_RE's characters from U+00A1 up. */
-const special = (x: number): boolean => x === 0x2028 || x === 0x2029 || x === 0xfeff || (x >= 0xd800 && x <= 0xdfff) || x >= 0xfffe;
+const special = (x: number): boolean => x < 32 || x === 35 || (x > 126 && x < 161) || x === 0x2028 || x === 0x2029 || x === 0xfeff || (x > 0xd7ff && x < 0xe000) || x > 0xfffd;
 
 /**
  * A value with no spaces around it: quoted without escapes, a flow list of words, or a plain
- * scalar. Undefined for anything else.
+ * scalar js-yaml reads as text or a number: one that starts with a word character, `<`, `(`, `$`,
+ * `/` or a non-ASCII one and has no `: ` and no trailing `:`. None has a special character.
+ * Undefined for anything else.
  */
 function scalar(v: string): unknown {
   const c = v.charCodeAt(0);
   const last = v.length - 1;
-  if (c === 39 || c === 34 || c === 91) {
-    if (SPECIAL_RE.test(v)) return undefined;
-    // A quoted value ends at its closing quote, a flow list at its `]`: no other one inside.
-    if (c === 91) return v.indexOf(']') === last ? flowList(v.slice(1, -1)) : undefined;
-    return last > 0 && v.indexOf(v[0]!, 1) === last && !(c === 34 && v.includes('\\')) ? v.slice(1, -1) : undefined;
-  }
-  // A plain scalar js-yaml reads as text or a number: it starts with a word character, `<`, `(`,
-  // `$`, `/` or a non-ASCII one, and has no special character, no `: ` and no trailing `:`.
   const digit = c >= 48 && c <= 57;
-  if (!(digit || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 60 || c === 40 || c === 36 || c === 47 || (c > 160 && !special(c)))) return undefined;
+  const bracketed = c === 39 || c === 34 || c === 91;
+  if (!(bracketed || digit || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 60 || c === 40 || c === 36 || c === 47 || c > 160)) return undefined;
   // `d`: where the leading digits end.
   let d = digit ? last + 1 : 0;
-  for (let i = 1; i <= last; i++) {
+  for (let i = 0; i <= last; i++) {
     const x = v.charCodeAt(i);
-    if (x > 58 ? x < 127 || (x > 160 && !special(x)) : x >= 32 && x !== 35 && (x !== 58 || (i < last && v.charCodeAt(i + 1) !== 32))) {
-      if (d > i && (x < 48 || x > 57)) d = i;
-      continue;
-    }
-    return undefined;
+    // (Most characters are printable ASCII after `:`.)
+    if (x > 58 ? x > 126 && special(x) : special(x) || (x === 58 && !bracketed && (i === last || v.charCodeAt(i + 1) === 32))) return undefined;
+    if (d > i && (x < 48 || x > 57)) d = i;
   }
+  // A quoted value ends at its closing quote, a flow list at its `]`: no other one inside.
+  if (c === 91) return v.indexOf(']') === last ? flowList(v.slice(1, -1)) : undefined;
+  if (bracketed) return last > 0 && v.indexOf(v[0]!, 1) === last && !(c === 34 && v.includes('\\')) ? v.slice(1, -1) : undefined;
   if (!digit) return declined(v) ? undefined : v;
   // Digits only: a simple int, or (a leading zero, too long) js-yaml's. Else js-yaml's int and float
-  // types can only claim `0b…`/`0o…`/`0x…` or digits followed by `.` or an exponent.
+  // types can only claim `0…` (`0x1F`) or digits followed by `.` or an exponent (not a date).
   if (d > last) return (c !== 48 || last === 0) && last < 15 ? Number(v) : undefined;
   const x = v.charCodeAt(d) | 32;
-  return (c === 48 && d === 1 && (x === 98 || x === 111 || x === 120)) || ((x === 46 || x === 101) && DECLINE_RE.test(v)) ? undefined : v;
+  return (c === 48 || x === 46 || x === 101) && DECLINE_RE.test(v) ? undefined : v;
 }
 
 /**
