@@ -156,7 +156,8 @@ const LAST_DAY = civilDay(9999, 12, 31);
 
 /**
  * `isoDayNumber(shiftIsoDay(iso, amount, unit))` without building the shifted date (NaN when it is
- * off the calendar), for a calendar day `iso` (and a whole number of months or years).
+ * off the calendar), for a calendar day `iso` and a whole number of days, weeks, months or years
+ * (business days may be any number).
  */
 export function shiftedDayNumber(iso: string, amount: number, unit: 'd' | 'bd' | 'w' | 'm' | 'y'): number {
   let n: number;
@@ -167,5 +168,5 @@ export function shiftedDayNumber(iso: string, amount: number, unit: 'd' | 'bd' |
     // A year outside 0100–9999 gives a day outside the range below.
     n = civilDay(y, m, Math.min(digits(iso, 8, 10), daysInMonth(y, m)));
   } else n = shiftDays(dayNumber(iso), amount, unit);
-  return Number.isInteger(n) && n >= FIRST_DAY && n <= LAST_DAY ? n : NaN;
+  return n >= FIRST_DAY && n <= LAST_DAY ? n : NaN;
 }

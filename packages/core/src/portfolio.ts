@@ -142,25 +142,18 @@ export class Digits {
 
   put(v: number): void {
     const codes = this.codes;
-    // Most numbers are small (lines, table indexes, days): their digits are counted first and
-    // written from the last one back, most significant first. Above 2^30 (ids of large numbers only) with division.
-    if (v < 0x40000000) {
-      let n = (this.n += v < 32 ? 1 : v < 1024 ? 2 : v < 32768 ? 3 : v < 1048576 ? 4 : v < 33554432 ? 5 : 6);
+    // The digits are counted first, then written from the last one back (most significant first).
+    // Past 2^30 (ids of large numbers only): one more digit per factor of 32, and division.
+    let k = v < 32 ? 1 : v < 1024 ? 2 : v < 32768 ? 3 : v < 1048576 ? 4 : v < 33554432 ? 5 : 6;
+    for (let x = v / 2 ** 30; x >= 1; x /= 32) k++;
+    let n = (this.n += k);
+    if (v < 2 ** 30) {
       codes[--n] = 48 + (v & 31);
       while ((v >>>= 5) > 0) codes[--n] = 93 + (v & 31);
-      return;
+    } else {
+      codes[--n] = 48 + (v % 32);
+      while ((v = Math.floor(v / 32)) > 0) codes[--n] = 93 + (v % 32);
     }
-    const start = this.n;
-    let n = start;
-    codes[n++] = 48 + (v % 32);
-    while ((v = Math.floor(v / 32)) > 0) codes[n++] = 93 + (v % 32);
-    // Written least significant first: most significant first in the record.
-    for (let i = start, j = n - 1; i < j; i++, j--) {
-      const c = codes[i]!;
-      codes[i] = codes[j]!;
-      codes[j] = c;
-    }
-    this.n = n;
   }
 
   /** Everything put since the last `take`, as one string; the buffer starts again empty. */
