@@ -51,18 +51,21 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
     keyLines?.set(key, i);
   }
   // Keys set one by one past a dozen or so make V8 store an object as a hash map (slow to copy and
-  // read); a spread copy has fast properties. The last frontmatter's keys, in the same order
-  // (unique: they were checked), are copied from an object of that shape, then the values set.
+  // read); a spread copy has fast properties. Keys in the same order as the last frontmatter's
+  // (unique: they were checked) are copied from an object of that shape, then the values set.
   if (!same || n !== shapeKeys.length) {
     const out: Record<string, unknown> = {};
     for (let j = 0; j < n; j++) {
       // A duplicate, or a key a fresh object already "has" (`__proto__`, `constructor`…).
       if (out[keys[j]!] !== undefined) return undefined;
-      out[keys[j]!] = null;
+      out[keys[j]!] = values[j];
     }
-    shape = { ...out };
     shapeKeys = keys.slice(0, n);
+    shape = undefined;
+    return out;
   }
+  // (Built on the second frontmatter of a shape: a vault whose shapes all differ never builds one.)
+  shape ??= Object.fromEntries(shapeKeys.map((k) => [k, null]));
   const out = { ...shape };
   for (let j = 0; j < n; j++) out[keys[j]!] = values[j];
   return out;
@@ -71,9 +74,9 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
 /** Scratch for one call: the keys and values read, in order. */
 const keys: string[] = [];
 const values: unknown[] = [];
-/** The last accepted frontmatter's keys (copies, never slices of a note) and an object with exactly those keys. */
+/** The last accepted frontmatter's keys (copies, never slices of a note) and, once built, an object with exactly those keys. */
 let shapeKeys: string[] = [];
-let shape: Record<string, unknown> = {};
+let shape: Record<string, unknown> | undefined;
 const KEY_RE = /^[A-Za-z_][\w-]*$/;
 /** Characters js-yaml treats specially anywhere: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F. */
 const special = (x: number): boolean => x < 32 || x === 35 || (x > 126 && x < 161) || x === 0x2028 || x === 0x2029 || x === 0xfeff || (x > 0xd7ff && x < 0xe000) || x > 0xfffd;
@@ -121,8 +124,8 @@ function flowList(inside: string): unknown {
   if (inside === '') return [];
   const items: unknown[] = [];
   for (const s of inside.split(',')) {
-    const v = FLOW_ITEM_RE.test(s) ? s.trim() : undefined;
-    if (v === undefined || declined(v)) return undefined;
+    const v = s.trim();
+    if (!FLOW_ITEM_RE.test(s) || declined(v)) return undefined;
     items.push(v);
   }
   return items;
