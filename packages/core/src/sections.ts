@@ -75,29 +75,24 @@ const ALIASES: Record<HeadingId, string[]> = {
   notes: ['note', 'log', 'activity log', '備考', 'ノート', '記録'],
 };
 
+/**
+ * Single-spaced ASCII, kana and kanji (U+3041–3096, U+30A1–30FC, U+4E00–9FFF) with no blank at
+ * either end (an account's title, a template heading): NFKC and lower-casing leave these alone but
+ * for A–Z, and no blanks are left to fold.
+ */
+const PLAIN_RE = /^(?! )(?:[!-~ぁ-ゖァ-ー一-鿿]| (?! |$))+$/;
+
 /** Folds a heading's text for matching: NFKC, lower case, no numbering, no trailing colon. */
 export function normalizeHeading(text: string): string {
-  return plainHeading(text) ?? foldHeading(text);
-}
-
-function foldHeading(text: string): string {
-  return foldWidth(text)
-    .toLowerCase()
-    .replace(/^\s*(\d+[.)]|[-*])\s*/, '')
-    .replace(/[:：]\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * Single-spaced ASCII, kana and kanji with no blank at either end (an account's title, a template
- * heading): NFKC and lower-casing leave these alone but for A–Z, and no blanks are left to fold.
- */
-const PLAIN_RE = /^[!-~\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff]+(?: [!-~\u3041-\u3096\u30a1-\u30fc\u4e00-\u9fff]+)*$/;
-
-/** `normalizeHeading` of plain text without the Unicode tables or the blank folding; undefined for any other text. */
-function plainHeading(text: string): string | undefined {
-  return PLAIN_RE.test(text) ? text.toLowerCase().replace(/^(\d+[.)]|[-*]) ?/, '').replace(/ ?:$/, '') : undefined;
+  // Plain text needs no Unicode tables and no blank folding: the two anchored replaces are the same there.
+  return PLAIN_RE.test(text)
+    ? text.toLowerCase().replace(/^(\d+[.)]|[-*]) ?/, '').replace(/ ?:$/, '')
+    : foldWidth(text)
+        .toLowerCase()
+        .replace(/^\s*(\d+[.)]|[-*])\s*/, '')
+        .replace(/[:：]\s*$/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 /** Built on first use: a plugin's load time counts every top-level statement. */
@@ -118,11 +113,10 @@ export function identifyHeading(text: string): HeadingId | undefined {
   // Headings repeat across a vault (the same template everywhere): remember recent answers.
   const hit = HEADING_CACHE.get(text);
   if (hit !== undefined) return hit === null ? undefined : hit;
-  const plain = plainHeading(text);
-  const id = identify(plain ?? foldHeading(text));
+  const id = identify(normalizeHeading(text));
   // An unknown plain heading (an account's title, different in every note) is quick to read
   // again: remembering it would only push the template's headings out.
-  if (id === undefined && plain !== undefined) return id;
+  if (id === undefined && PLAIN_RE.test(text)) return id;
   if (HEADING_CACHE.size >= 4096) HEADING_CACHE.clear();
   // A flat copy as the key: the heading text is a slice of the note and would pin all of it.
   HEADING_CACHE.set(flatCopy(text), id ?? null);

@@ -828,6 +828,19 @@ describe('stakeholder reader and lint against the original implementation', () =
     );
   });
 
+  it('the header memo: a caller that changes its table changes no later read, and a header with a problem reports it every time', () => {
+    const text = '## Stakeholders\n\n| Name | Role | Memo | Role |\n|---|---|---|---|\n| Ann | User | x | y |\n';
+    const shared = '## Stakeholders\n\n| Name | Role | Phone |\n|---|---|---|\n| Ann | User | 1 |\n';
+    for (const t of [text, shared, text, shared]) {
+      const first = readStakeholders(noteOf(t), 'en');
+      same(first, oldReadStakeholders(noteOf(t), 'en'));
+      const columns = first.table?.columns ?? [];
+      for (const c of columns) Object.assign(c, { key: 'status', header: 'changed', id: 'changed' });
+      columns.push({ key: 'level', header: 'Level', id: 'level' });
+      same(readStakeholders(noteOf(t), 'en'), oldReadStakeholders(noteOf(t), 'en'));
+    }
+  });
+
   it('reads the same from hand-picked edge rows', () => {
     for (const r of ['|', '||', '| a |', 'a|', '|a', '\\|a|', 'a\\|', '| a \\| b |', '| a \\\\| b |', ' \u3000| x |\u3000 ', '|\t|\t|', '| Ken | ', '\ufeff| a | b |\ufeff']) {
       const text = `## Stakeholders\n\n| Name | Memo |\n|---|---|\n${r}\n`;

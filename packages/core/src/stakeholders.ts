@@ -359,7 +359,6 @@ function escapeCell(s: string): string {
 
 interface RawTable {
   headerLine: number;
-  headers: string[];
   /** Body rows are lines headerLine + 2 … end − 1 (split again when read). */
   end: number;
 }
@@ -371,11 +370,11 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
     const l = lines[i] ?? '';
     const next = lines[i + 1] ?? '';
     if (next.indexOf('-') < 0 || fenced[i] || fenced[i + 1] || l.charCodeAt(0) === 9 || l.startsWith('    ') || !DELIM_LINE_RE.test(next)) continue;
-    const headers = splitRow(l);
-    if (!headers || !isDelimiterRow(next, headers.length)) continue;
+    const width = cellBounds(l);
+    if (width < 0 || !isDelimiterRow(next, width)) continue;
     let end = i + 2;
     while (end < to && !fenced[end] && isBodyRow(lines[end] ?? '')) end++;
-    out.push({ headerLine: i, headers, end });
+    out.push({ headerLine: i, end });
     i = end - 1;
   }
   return out;
@@ -399,39 +398,55 @@ function bodyStart(lines: readonly string[]): number {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function columnsOf(headers: readonly string[], problems: Problem[], line: number, locale: Locale): { columns: StakeholderTableColumn[]; ja: number; en: number } {
-  const columns: StakeholderTableColumn[] = [];
-  const used = new Set<string>();
-  let ja = 0;
-  let en = 0;
-  for (const header of headers) {
-    const found = identifyColumn(header);
-    if (found && !used.has(found.key)) {
-      used.add(found.key);
-      columns.push({ key: found.key, header, id: found.key });
-      if (found.ja) ja++;
-      else en++;
-      continue;
+/**
+ * Columns of the header row `raw` (line `line`; `problems` is empty), through a memo of recent rows
+ * that raised no problem: the template's header repeats in every note.
+ */
+function columnsOf(raw: string, problems: Problem[], line: number, locale: Locale): { columns: StakeholderTableColumn[]; ja: number; en: number } {
+  let head = HEADS.get(raw);
+  if (!head) {
+    const columns: StakeholderTableColumn[] = [];
+    const used = new Set<string>();
+    let ja = 0;
+    let en = 0;
+    for (const cell of splitRow(raw) as string[]) {
+      // A flat copy: a slice of the note would pin all of it in the memo.
+      const header = flatCopy(cell);
+      const found = identifyColumn(header);
+      if (found && !used.has(found.key)) {
+        used.add(found.key);
+        columns.push({ key: found.key, header, id: found.key });
+        if (found.ja) ja++;
+        else en++;
+        continue;
+      }
+      if (found) {
+        problems.push(
+          problem(
+            'stakeholders.duplicate-column',
+            'warning',
+            { en: `Column "${header}" appears twice; Baton reads the first one`, ja: `列「${header}」が重複しています。最初の列を使います` },
+            line + 1,
+            locale,
+            found.key,
+          ),
+        );
+      }
+      let id = header || '#';
+      for (let n = 2; used.has(id); n++) id = `${header || '#'}#${n}`;
+      used.add(id);
+      columns.push({ key: undefined, header, id });
     }
-    if (found) {
-      problems.push(
-        problem(
-          'stakeholders.duplicate-column',
-          'warning',
-          { en: `Column "${header}" appears twice; Baton reads the first one`, ja: `列「${header}」が重複しています。最初の列を使います` },
-          line + 1,
-          locale,
-          found.key,
-        ),
-      );
+    head = { columns, ja, en };
+    if (problems.length === 0) {
+      if (HEADS.size >= 256) HEADS.clear();
+      HEADS.set(flatCopy(raw), head);
     }
-    let id = header || '#';
-    for (let n = 2; used.has(id); n++) id = `${header || '#'}#${n}`;
-    used.add(id);
-    columns.push({ key: undefined, header, id });
   }
-  return { columns, ja, en };
+  // Copies: the memo keeps the columns, and a caller may change its table.
+  return { ...head, columns: head.columns.map((c) => ({ ...c })) };
 }
+const HEADS = new Map<string, ReturnType<typeof columnsOf>>();
 
 function hasColumn(columns: readonly StakeholderTableColumn[], key: StakeholderColumn): boolean {
   for (const c of columns) if (c.key === key) return true;
@@ -721,7 +736,7 @@ export function readStakeholders(
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {
-      const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
+      const head = columnsOf(lines[raw.headerLine] as string, problems, raw.headerLine, locale);
       if (hasColumn(head.columns, 'name')) return { table: readTable(lines, raw, head, problems, locale), problems };
       problems.length = 0;
     }
@@ -740,7 +755,7 @@ export function readStakeholders(
     return { table: undefined, problems };
   }
   for (const raw of scanTables(lines, fenced, bodyStart(lines), lines.length)) {
-    const head = columnsOf(raw.headers, problems, raw.headerLine, locale);
+    const head = columnsOf(lines[raw.headerLine] as string, problems, raw.headerLine, locale);
     if (hasColumn(head.columns, 'name') && head.columns.filter((c) => c.key !== undefined).length >= 2) return { table: readTable(lines, raw, head, problems, locale), problems };
     problems.length = 0;
   }
