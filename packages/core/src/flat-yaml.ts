@@ -92,7 +92,7 @@ function scalar(v: string): unknown {
   const last = v.length - 1;
   const digit = c >= 48 && c <= 57;
   const bracketed = c === 39 || c === 34 || c === 91;
-  if (!(bracketed || digit || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 60 || c === 40 || c === 36 || c === 47 || c > 160)) return undefined;
+  if (!(bracketed || digit || ((c | 32) >= 97 && (c | 32) <= 122) || c > 160 || '_<($/'.includes(v[0]!))) return undefined;
   // `d`: where the leading digits end.
   let d = digit ? last + 1 : 0;
   for (let i = 0; i <= last; i++) {
