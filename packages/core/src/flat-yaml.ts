@@ -58,14 +58,13 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
     for (let j = 0; j < n; j++) {
       // A duplicate, or a key a fresh object already "has" (`__proto__`, `constructor`…).
       if (out[keys[j]!] !== undefined) return undefined;
-      out[keys[j]!] = values[j];
+      out[keys[j]!] = null;
     }
+    // (Built for every new order too: a frontmatter returned as set key by key, a hash map, would
+    // make validate's copy slow; measured in separate processes on notes whose orders all differ.)
+    shape = { ...out };
     shapeKeys = keys.slice(0, n);
-    shape = undefined;
-    return out;
   }
-  // (Built on the second frontmatter of a shape: a vault whose shapes all differ never builds one.)
-  shape ??= Object.fromEntries(shapeKeys.map((k) => [k, null]));
   const out = { ...shape };
   for (let j = 0; j < n; j++) out[keys[j]!] = values[j];
   return out;
@@ -74,9 +73,9 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
 /** Scratch for one call: the keys and values read, in order. */
 const keys: string[] = [];
 const values: unknown[] = [];
-/** The last accepted frontmatter's keys (copies, never slices of a note) and, once built, an object with exactly those keys. */
+/** The last accepted frontmatter's keys (copies, never slices of a note) and an object with exactly those keys. */
 let shapeKeys: string[] = [];
-let shape: Record<string, unknown> | undefined;
+let shape: Record<string, unknown> = {};
 const KEY_RE = /^[A-Za-z_][\w-]*$/;
 /** Characters js-yaml treats specially anywhere: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F. */
 const special = (x: number): boolean => x < 32 || x === 35 || (x > 126 && x < 161) || x === 0x2028 || x === 0x2029 || x === 0xfeff || (x > 0xd7ff && x < 0xe000) || x > 0xfffd;
