@@ -50,4 +50,18 @@ describe('accountNoteFromCache', () => {
     expect(n.account?.contract_start).toBe('2026-04-01');
     expect(n.account).not.toHaveProperty('position');
   });
+
+  it('keeps a `__proto__` key as a plain key, as the full parse does, and leaves the prototype alone', () => {
+    const withProto = accountNote({ account: 'Acme' }, '').replace('baton: account\n', 'baton: account\n__proto__: x\n');
+    const full = parseAccountNote(withProto);
+    const cache = obsidianCache(withProto);
+    // YAML loaders and JSON.parse hand such a key over as an own property.
+    expect(Object.hasOwn(cache.frontmatter, '__proto__')).toBe(true);
+    const n = accountNoteFromCache(withProto, cache);
+    expect(Object.getPrototypeOf(n.frontmatter.data)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(n.frontmatter.data, '__proto__')?.value).toBe('x');
+    expect(n.frontmatter.data).toEqual(full.frontmatter.data);
+    expect(n.account).toEqual(full.account);
+    expect(n.problems).toEqual(full.problems);
+  });
 });

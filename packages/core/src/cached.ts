@@ -27,7 +27,10 @@ export function accountNoteFromCache(text: string, cache: CachedNoteMetadata, op
   for (const k of Object.keys(fm)) {
     if (k === 'position') continue;
     const v = fm[k];
-    data[k] = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
+    const value = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
+    // A `__proto__` key stays a plain key, as the text path keeps it (an assignment would set the prototype).
+    if (k === '__proto__') Object.defineProperty(data, k, { value, writable: true, enumerable: true, configurable: true });
+    else data[k] = value;
   }
   let taskLines: number[] | undefined;
   if (cache.listItems) {
