@@ -108,10 +108,11 @@ const trim = (s: string): string => (s !== '' && !ws(s.charCodeAt(0)) && !ws(s.c
  * field emoji (U+23EB–U+23F3, U+26D4, U+2705, U+274C, U+2795 and the surrogates of
  * U+1F000–U+1F7FF), nor does the anchor, so: the comment is ID_RE's leftmost match and its first
  * try (greedy id, spaces, `{…}` up to the first `}`, spaces, `-->`); the `📅` after it is the first
- * field, so the title is what precedes the comment, trimmed; that `📅` and the `✅` right after its
+ * field, so the title is what precedes the comment, trimmed (the lazy group leaves out the spaces
+ * before the comment, so the usual title needs no `trim` call); that `📅` and the `✅` right after its
  * date (no other `✅` when absent) are DUE_RE's and DONE_RE's. The match must reach the EOL.
  */
-const USUAL_RE = /([^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)<!-- baton:([A-Za-z0-9][\w.-]*) +\{([^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)\} *--> \ud83d\udcc5 (\d{4}-\d\d-\d\d)(?: \u2705 (\d{4}-\d\d-\d\d))?[^\n\r\u2028\u2029\u2705]*/y;
+const USUAL_RE = /([^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*?) *<!-- baton:([A-Za-z0-9][\w.-]*) +\{([^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)\} *--> \ud83d\udcc5 (\d{4}-\d\d-\d\d)(?: \u2705 (\d{4}-\d\d-\d\d))?[^\n\r\u2028\u2029\u2705]*/y;
 
 /** The usual line (USUAL_RE), or undefined for any other (then regexTask decides). */
 function usualTask(raw: string, k: number, e: number, line: number, status: string): Task | undefined {
