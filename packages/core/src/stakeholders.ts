@@ -530,8 +530,9 @@ function cellValue(key: StakeholderColumn, raw: string, k: number): unknown {
   const a = BOUNDS[2 * k] as number;
   const b = BOUNDS[2 * k + 1] as number;
   if (escapedPipe) return valueOf(key, cellAt(raw, k));
-  // The slot from the column, the length and the outer characters: enough to tell vocabulary words apart.
-  const slot = (key.length * 7 + (b - a) * 31 + raw.charCodeAt(a) * 3 + raw.charCodeAt(b - 1) + raw.charCodeAt(a + 1)) & 255;
+  // The slot (of 1024) from the column, the length and the outer characters, mixed by a multiplicative hash: a sum
+  // clustered, and two cells of the bench's handful (`Executive`, `yes`) shared a slot and evicted each other per row.
+  const slot = Math.imul(key.length ^ ((b - a) << 4) ^ (raw.charCodeAt(a) << 8) ^ (raw.charCodeAt(b - 1) << 16) ^ (raw.charCodeAt(a + 1) << 24), 0x9e3779b1) >>> 22;
   const text = MEMO_TEXT[slot];
   if (MEMO_KEY[slot] === key && text !== undefined && text.length === b - a && raw.startsWith(text, a)) return MEMO_VALUE[slot];
   const cell = raw.slice(a, b);
@@ -542,9 +543,10 @@ function cellValue(key: StakeholderColumn, raw: string, k: number): unknown {
   MEMO_VALUE[slot] = v;
   return v;
 }
-const MEMO_KEY: (StakeholderColumn | undefined)[] = [];
-const MEMO_TEXT: (string | undefined)[] = [];
-const MEMO_VALUE: unknown[] = [];
+// Allocated at full size: filled at scattered slots from empty, V8 turns an array into a (slow) dictionary.
+const MEMO_KEY: (StakeholderColumn | undefined)[] = Array(1024);
+const MEMO_TEXT: (string | undefined)[] = Array(1024);
+const MEMO_VALUE: unknown[] = Array(1024);
 
 /** Known cell `k` of the row into `s` (a plain function, not a per-row closure: nothing is allocated but values). */
 function readCell(s: Stakeholder, key: StakeholderColumn, raw: string, k: number, problems: Problem[], locale: Locale): void {
@@ -554,8 +556,9 @@ function readCell(s: Stakeholder, key: StakeholderColumn, raw: string, k: number
     else if (key === 'department') s.department = cell;
     else {
       // A well-formed day is left as is by normalizeIsoDate: skip the folding.
-      const d = isIsoDay(cell) ? cell : normalizeIsoDate(cell);
-      if (isIsoDay(d)) s.lastContact = d;
+      const day = isIsoDay(cell);
+      const d = day ? cell : normalizeIsoDate(cell);
+      if (day || isIsoDay(d)) s.lastContact = d;
       else warn(s, problems, locale, 'invalid-date', 'last_contact', cell, { en: `Last contact "${cell}" is not a date written as YYYY-MM-DD`, ja: `最終接触「${cell}」は YYYY-MM-DD 形式の日付ではありません` });
     }
     return;
@@ -732,7 +735,11 @@ export function readStakeholders(
   const problems: Problem[] = [];
   const { lines, fenced } = note;
   let section: Heading | undefined;
-  for (const h of note.headings) if (h.id === 'stakeholders' && !section) section = h;
+  for (const h of note.headings)
+    if (h.id === 'stakeholders') {
+      section = h;
+      break;
+    }
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {
