@@ -841,6 +841,21 @@ describe('stakeholder reader and lint against the original implementation', () =
     }
   });
 
+  it('the table-start memo: header and delimiter rows met again, in any pairing, order and line ending, read as the first time', () => {
+    const header = fc.constantFrom('| Name | Role |', '| Name | Role | Memo |', 'Name | Role', '    | Name | Role |', '\t| Name | Role |', '| 氏名 | 役割 |', '| Name \\| Role |', '# | Name |');
+    const delimiter = fc.constantFrom('|---|---|', '|---|---|---|', '| - | - |', '|---|', '---|---', '| -- | :-: |', '|--x|---|', '| --- | --- |  ', '|-|-|-|-|', '- | -');
+    const section = fc.constantFrom('## Stakeholders\n\n', '## 関係者\n', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(section, header, delimiter, fc.constantFrom('\n', '\r\n', '\r')), { minLength: 1, maxLength: 10 }), (notes) => {
+        for (const [s, h, d, eol] of notes) {
+          const note = noteOf(`${s}${h}\n${d}\n| Ann | User | x |\n| Ben | IT | y |\n`.replace(/\n/g, eol));
+          same(readStakeholders(note, 'en'), oldReadStakeholders(note, 'en'));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads the same from hand-picked edge rows', () => {
     for (const r of ['|', '||', '| a |', 'a|', '|a', '\\|a|', 'a\\|', '| a \\| b |', '| a \\\\| b |', ' \u3000| x |\u3000 ', '|\t|\t|', '| Ken | ', '\ufeff| a | b |\ufeff']) {
       const text = `## Stakeholders\n\n| Name | Memo |\n|---|---|\n${r}\n`;

@@ -369,9 +369,15 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
   for (let i = from; i + 1 < to; i++) {
     const l = lines[i] ?? '';
     const next = lines[i + 1] ?? '';
-    if (next.indexOf('-') < 0 || fenced[i] || fenced[i + 1] || l.charCodeAt(0) === 9 || l.startsWith('    ') || !DELIM_LINE_RE.test(next)) continue;
-    const width = cellBounds(l);
-    if (width < 0 || !isDelimiterRow(next, width)) continue;
+    if (next.indexOf('-') < 0 || fenced[i] || fenced[i + 1] || l.charCodeAt(0) === 9 || l.startsWith('    ')) continue;
+    // The template's header and delimiter rows repeat in every note: a recent pair that opened a table is not split again.
+    if (STARTS.get(l) !== next) {
+      const width = DELIM_LINE_RE.test(next) ? cellBounds(l) : -1;
+      if (width < 0 || !isDelimiterRow(next, width)) continue;
+      if (STARTS.size >= 256) STARTS.clear();
+      // Flat copies: slices would pin the note.
+      STARTS.set(flatCopy(l), flatCopy(next));
+    }
     let end = i + 2;
     while (end < to && !fenced[end] && isBodyRow(lines[end] ?? '')) end++;
     out.push({ headerLine: i, end });
@@ -379,6 +385,9 @@ function scanTables(lines: readonly string[], fenced: readonly boolean[], from: 
   }
   return out;
 }
+
+/** Header rows and the delimiter row under them. */
+const STARTS = new Map<string, string>();
 
 /** A line that continues a table: it has an unescaped pipe and does not start with `#`. */
 function isBodyRow(raw: string): boolean {
@@ -734,12 +743,7 @@ export function readStakeholders(
 ): { table: StakeholderTable | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const { lines, fenced } = note;
-  let section: Heading | undefined;
-  for (const h of note.headings)
-    if (h.id === 'stakeholders') {
-      section = h;
-      break;
-    }
+  const section = note.headings.find((h) => h.id === 'stakeholders');
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {
