@@ -84,6 +84,17 @@ export function datedProblems(a: Account, line: (key: string) => number, dates: 
   return out;
 }
 
+/**
+ * Whether `a` and `b` are equal once trimmed and lower-cased. Printable ASCII is kept by trim and
+ * lower-cased on its own: when both end in it, unequal last letters decide without new strings.
+ */
+function sameOwner(a: string, b: string): boolean {
+  const x = a.charCodeAt(a.length - 1);
+  const y = b.charCodeAt(b.length - 1);
+  if (x > 32 && x < 127 && y > 32 && y < 127 && (x | 32) !== (y | 32)) return false;
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; keyPersonContactDays?: number }, dated: boolean): Problem[] {
   if (note.kind !== 'account') return [];
   const locale = options.locale ?? note.locale;
@@ -93,14 +104,14 @@ function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; ke
   // Messages are built in the one locale they are shown in.
   const ja = locale === 'ja';
 
-  let out: Problem[] = note.problems;
+  // This call's own array. The table's dated checks come with `datedProblems` below.
+  const out = note.problems.slice();
   if (a.stage !== 'churned') {
-    // concat copies once; spread pushes go through the iterator protocol. The table's dated
-    // checks come with `datedProblems` below.
-    out = out.concat(handoffLint(note, locale), lintTable(note.stakeholders, { locale }, false));
-  } else out = out.slice();
+    for (const p of handoffLint(note, locale)) out.push(p);
+    for (const p of lintTable(note.stakeholders, { locale }, false)) out.push(p);
+  }
 
-  if (a.renewal_owner && a.csm_owner && a.renewal_owner.trim().toLowerCase() === a.csm_owner.trim().toLowerCase()) {
+  if (a.renewal_owner && a.csm_owner && sameOwner(a.renewal_owner, a.csm_owner)) {
     out.push(
       problem(
         'owners.renewal-equals-csm',
@@ -123,6 +134,6 @@ function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; ke
   }
   // Problems of one check keep their order: the sort is stable and ties need the same code.
   if (dated && options.today !== undefined) for (const p of datedProblems(a, line, accountDates(note), { ...options, today: options.today, locale })) out.push(p);
-  // `out` is this call's own array: sorted in place (same stable order as sortProblems' copy).
-  return out.sort(compareProblems);
+  // Sorted in place (same stable order as sortProblems' copy); most notes have one problem or none.
+  return out.length > 1 ? out.sort(compareProblems) : out;
 }
