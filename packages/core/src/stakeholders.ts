@@ -542,20 +542,16 @@ function cellValue(key: StakeholderColumn, raw: string, k: number): unknown {
   // The slot (of 1024) from the column, the length and the outer characters, mixed by a multiplicative hash: a sum
   // clustered, and two cells of the bench's handful (`Executive`, `yes`) shared a slot and evicted each other per row.
   const slot = Math.imul(key.length ^ ((b - a) << 4) ^ (raw.charCodeAt(a) << 8) ^ (raw.charCodeAt(b - 1) << 16) ^ (raw.charCodeAt(a + 1) << 24), 0x9e3779b1) >>> 22;
-  const text = MEMO_TEXT[slot];
-  if (MEMO_KEY[slot] === key && text !== undefined && text.length === b - a && raw.startsWith(text, a)) return MEMO_VALUE[slot];
+  const m = MEMO[slot];
+  if (m !== undefined && m.key === key && m.text.length === b - a && raw.startsWith(m.text, a)) return m.value;
   const cell = raw.slice(a, b);
-  const v = valueOf(key, cell);
-  MEMO_KEY[slot] = key;
+  const value = valueOf(key, cell);
   // A flat copy: a slice would keep the whole note alive.
-  MEMO_TEXT[slot] = flatCopy(cell);
-  MEMO_VALUE[slot] = v;
-  return v;
+  MEMO[slot] = { key, text: flatCopy(cell), value };
+  return value;
 }
 // Allocated at full size: filled at scattered slots from empty, V8 turns an array into a (slow) dictionary.
-const MEMO_KEY: (StakeholderColumn | undefined)[] = Array(1024);
-const MEMO_TEXT: (string | undefined)[] = Array(1024);
-const MEMO_VALUE: unknown[] = Array(1024);
+const MEMO: ({ key: StakeholderColumn; text: string; value: unknown } | undefined)[] = Array(1024);
 
 /** Known cell `k` of the row into `s` (a plain function, not a per-row closure: nothing is allocated but values). */
 function readCell(s: Stakeholder, key: StakeholderColumn, raw: string, k: number, problems: Problem[], locale: Locale): void {
