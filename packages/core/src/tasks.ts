@@ -96,12 +96,6 @@ function regexTask(text: string, line: number, status: string): Task | undefined
   return task(line, status, text, title.trim(), dateField(text, '📅', DUE_RE), dateField(text, '✅', DONE_RE), idm?.[1], idm?.[2]?.trim() || undefined);
 }
 
-/** A superset of the code units `trim` drops (JS whitespace and line terminators). */
-const ws = (c: number): boolean => c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff;
-
-/** `s` trimmed; no `trim` call when neither end may be whitespace (the usual case). */
-const trim = (s: string): string => (s !== '' && !ws(s.charCodeAt(0)) && !ws(s.charCodeAt(s.length - 1)) ? s : s.trim());
-
 /**
  * The usual `TITLE <!-- baton:ID {ANCHOR} --> 📅 DATE [✅ DATE] …`, read by one sticky exec whose
  * groups are the parts. The title holds no `<`, `^`, line break or code unit that may start a
@@ -109,10 +103,20 @@ const trim = (s: string): string => (s !== '' && !ws(s.charCodeAt(0)) && !ws(s.c
  * U+1F000–U+1F7FF), nor does the anchor, so: the comment is ID_RE's leftmost match and its first
  * try (greedy id, spaces, `{…}` up to the first `}`, spaces, `-->`); the `📅` after it is the first
  * field, so the title is what precedes the comment, trimmed (the lazy group leaves out the spaces
- * before the comment, so the usual title needs no `trim` call); that `📅` and the `✅` right after its
- * date (no other `✅` when absent) are DUE_RE's and DONE_RE's. The match must reach the EOL.
+ * before the comment, so trim usually has nothing to cut and builds no second string); that `📅`
+ * and the `✅` right after its date (no other `✅` when absent) are DUE_RE's and DONE_RE's. The
+ * match must reach the EOL.
  */
 const USUAL_RE = /([^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*?) *<!-- baton:([A-Za-z0-9][\w.-]*) +\{([^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)\} *--> \ud83d\udcc5 (\d{4}-\d\d-\d\d)(?: \u2705 (\d{4}-\d\d-\d\d))?[^\n\r\u2028\u2029\u2705]*/y;
+
+/** The number two digits at `i` of `d` make, plus 528 (11 × the code of 0). */
+const two = (d: string, i: number): number => d.charCodeAt(i) * 10 + d.charCodeAt(i + 1);
+
+/**
+ * `isIsoDay` for USUAL_RE's `\d{4}-\d\d-\d\d` dates: a day 01–28 of a month 01–12 of a year past
+ * 0099 is one without the calendar's work (the rest ask isIsoDay).
+ */
+const isDay = (d: string): boolean => (two(d, 0) > 528 && two(d, 5) - 529 >>> 0 < 12 && two(d, 8) - 529 >>> 0 < 28) || isIsoDay(d);
 
 /** The usual line (USUAL_RE), or undefined for any other (then regexTask decides). */
 function usualTask(raw: string, k: number, e: number, line: number, status: string): Task | undefined {
@@ -121,8 +125,8 @@ function usualTask(raw: string, k: number, e: number, line: number, status: stri
   if (m === null || USUAL_RE.lastIndex !== e) return undefined;
   const due = m[4]!;
   const doneDate = m[5];
-  if (!isIsoDay(due) || (doneDate !== undefined && !isIsoDay(doneDate))) return undefined;
-  return task(line, status, raw.slice(k, e), trim(m[1]!), due, doneDate, m[2], trim(m[3]!) || undefined);
+  if (!isDay(due) || (doneDate !== undefined && !isDay(doneDate))) return undefined;
+  return task(line, status, raw.slice(k, e), m[1]!.trim(), due, doneDate, m[2], m[3]!.trim() || undefined);
 }
 
 /** Every task outside code fences. */
