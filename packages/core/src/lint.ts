@@ -104,12 +104,8 @@ function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; ke
   // Messages are built in the one locale they are shown in.
   const ja = locale === 'ja';
 
-  // This call's own array. The table's dated checks come with `datedProblems` below.
-  const out = note.problems.slice();
-  if (a.stage !== 'churned') {
-    for (const p of handoffLint(note, locale)) out.push(p);
-    for (const p of lintTable(note.stakeholders, { locale }, false)) out.push(p);
-  }
+  // This call's own array, allocated at its size. The table's dated checks come with `datedProblems` below.
+  const out = a.stage !== 'churned' ? note.problems.concat(handoffLint(note, locale), lintTable(note.stakeholders, { locale }, false)) : note.problems.slice();
 
   if (a.renewal_owner && a.csm_owner && sameOwner(a.renewal_owner, a.csm_owner)) {
     out.push(

@@ -245,10 +245,13 @@ export class Portfolio {
 
   /** Sets a file's record and keeps the sorted timeline (if built) in step. */
   protected place(file: string, r: AccountRecord): void {
+    // Without a sorted index there is nothing to keep in step: events wait until someone asks.
+    if (!this.index) {
+      this.records.set(file, r);
+      return;
+    }
     const old = this.records.get(file)?.events ?? [];
     this.records.set(file, r);
-    // Without a sorted index there is nothing to keep in step: events wait until someone asks.
-    if (!this.index) return;
     const next = (r.events = this.buildEvents(file, r));
     // An edit changes one or two events: the others keep their object and place in the index.
     const gone = old.slice(next.length);
