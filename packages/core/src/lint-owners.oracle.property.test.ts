@@ -1,14 +1,15 @@
 /**
- * The renewal-owner check (`owners.renewal-equals-csm`) against its first version, the comparison
+ * lint's shortcuts. The renewal-owner check (`owners.renewal-equals-csm`) against its first version, the comparison
  * `renewal.trim().toLowerCase() === csm.trim().toLowerCase()` (the oracle): the check now rejects
  * owners by their last characters first. Owners are drawn from characters at the edges of trim and
  * case mapping (ASCII neighbours of letters, Kelvin sign, dotted I, sigma, full-width, blanks of
- * every kind, surrogates, kanji).
+ * every kind, surrogates, kanji). Two problems out of line order are still sorted.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAccountNote, type AccountNote } from './account.js';
 import { lintAccount, undatedProblems } from './lint.js';
+import { sortProblems } from './problems.js';
 
 const oracle = (renewal: string, csm: string): boolean => renewal.trim().toLowerCase() === csm.trim().toLowerCase();
 
@@ -50,6 +51,17 @@ describe('owners.renewal-equals-csm against trim + toLowerCase', () => {
     expect(has2('\u212a', 'k')).toBe(oracle('\u212a', 'k'));
     expect(has2('a@', 'a`')).toBe(false);
     expect(has2('Ben', 'Ken')).toBe(false);
+  });
+});
+
+describe('lint with two problems', () => {
+  it('sorts them (a note problem on a later line, then a whole-note one)', () => {
+    if (base.kind !== 'account' || !base.account) throw new Error('the base note must be an account');
+    const late = { code: 'frontmatter.unknown', severity: 'info' as const, message: 'late', line: 9 };
+    const note: AccountNote = { ...base, problems: [late], account: { ...base.account, stage: 'churned', csm_owner: undefined } as unknown as NonNullable<AccountNote['account']> };
+    const problems = undatedProblems(note, {});
+    expect(problems.map((p) => p.line)).toEqual([1, 9]);
+    expect(problems).toStrictEqual(sortProblems(problems));
   });
 });
 
