@@ -16,6 +16,13 @@ import { flatCopy } from './string-pool.js';
  * `keyLines`, when given, gets each key's line index (part of it when the answer is undefined).
  */
 export function readFlatYaml(lines: readonly string[], from: number, to: number, keyLines?: Map<string, number>): Record<string, unknown> | undefined {
+  const out = read(lines, from, to, keyLines);
+  // The values are slices of the note: the module's scratch must not keep one alive (answered or declined).
+  values.fill(undefined);
+  return out;
+}
+
+function read(lines: readonly string[], from: number, to: number, keyLines?: Map<string, number>): Record<string, unknown> | undefined {
   let n = 0;
   // Whether the keys so far are the last shape's first `n`.
   let same = true;
@@ -70,7 +77,7 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
   return out;
 }
 
-/** Scratch for one call: the keys and values read, in order. */
+/** Scratch for one call: the keys (copies) and values (cleared after the call) read, in order. */
 const keys: string[] = [];
 const values: unknown[] = [];
 /** The last accepted frontmatter's keys (copies, never slices of a note) and an object with exactly those keys. */
