@@ -24,7 +24,7 @@ interface LoadOptions {
  * Each thread compiles the parser for itself, and on a 2-core machine the two compete for the cores
  * while they do: below ≈ 10,000 files two threads take as long as one (bench/FINDINGS.md).
  */
-export const helper: { script: string | URL | undefined; from: number } = { script: undefined, from: 20_000 };
+export const helper: { script: string | URL | undefined; from: number; stallMs: number } = { script: undefined, from: 20_000, stallMs: 10_000 };
 
 /** What the helper thread is given (`workerData`). */
 export interface HelperJob {
@@ -33,7 +33,7 @@ export interface HelperJob {
   entries: string;
   options: LoadOptions;
   keep: { source: string; flags: string } | undefined;
-  /** [claims, done]: see `claim`. */
+  /** [claims, done, progress]: see `claim` and `awaitHelper`. */
   shared: Int32Array;
   port: MessagePort;
 }
@@ -77,7 +77,7 @@ export function loadVault(dir: string, options: LoadOptions, keep?: RegExp): Loa
   const kept: VaultFile[] = [];
   const entries = listMarkdownFiles(dir);
   const batches = Math.ceil(entries.length / READ_BATCH);
-  const shared = new Int32Array(new SharedArrayBuffer(8));
+  const shared = new Int32Array(new SharedArrayBuffer(12));
   const channel = helper.script !== undefined && entries.length >= helper.from && batches < 0x10000 && availableParallelism() > 1 ? new MessageChannel() : undefined;
   let worker: Worker | undefined;
   if (channel) {
@@ -125,10 +125,21 @@ function unpackEntries(packed: string): VaultEntry[] {
   return files.map((file, i) => ({ file, path: paths[i]! }));
 }
 
-/** Blocks until the helper has replied (it sets `done` when it ends, whatever happened). */
+/**
+ * Blocks until the helper has replied (it sets `done` when it ends, whatever happened), or until it
+ * has made no progress for `helper.stallMs`: one that dies without a word (out of memory, killed)
+ * or hangs stops counting its batches, and its share is then read on this thread (the answer is the
+ * same; a reply that comes later is never read).
+ */
 function awaitHelper(shared: Int32Array, port: MessagePort): HelperReply | undefined {
-  // A helper that ends without a word (killed) sets `done` from its exit handler; the cap is for one that hangs.
-  for (let waited = 0; Atomics.load(shared, 1) === 0 && waited < 120; waited++) Atomics.wait(shared, 1, 0, 1000);
+  const step = Math.min(250, helper.stallMs);
+  let seen = Atomics.load(shared, 2);
+  for (let still = 0; Atomics.load(shared, 1) === 0; ) {
+    if (Atomics.wait(shared, 1, 0, step) !== 'timed-out') continue;
+    const now = Atomics.load(shared, 2);
+    if (now !== seen) (seen = now), (still = 0);
+    else if ((still += step) >= helper.stallMs) return undefined;
+  }
   return receiveMessageOnPort(port)?.message as HelperReply | undefined;
 }
 
@@ -153,6 +164,7 @@ export function runHelper(job: HelperJob): void {
     for (let b = claim(shared, batches, true); b >= 0; b = claim(shared, batches, true)) {
       for (let i = b * READ_BATCH; i < Math.min(entries.length, (b + 1) * READ_BATCH); i++) order.set(entries[i]!.file, i);
       indexBatch(p, entries, b, keep, accountFiles, kept);
+      Atomics.add(shared, 2, 1);
     }
     const snapshot = p.toTransfer();
     const at = (file: string) => order.get(file)!;

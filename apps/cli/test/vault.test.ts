@@ -138,6 +138,31 @@ Atomics.store(s, 1, 1); Atomics.notify(s, 1);`,
     same(load(broken), one);
   });
 
+  it('does not wait long for a second thread that hangs or dies without a word after taking its share', () => {
+    const one = load(undefined);
+    // Takes two batches, then blocks for good: no reply, no `done`, no progress (as a killed thread).
+    const hanger = join(root, 'hanger.mjs');
+    writeFileSync(
+      hanger,
+      `import { workerData } from 'node:worker_threads';
+const s = workerData.shared;
+for (let n = 0; n < 2; ) { const v = Atomics.load(s, 0); if (Atomics.compareExchange(s, 0, v, v + 0x10000) === v) n++; }
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`,
+    );
+    const before = helper.stallMs;
+    helper.stallMs = 300;
+    try {
+      const t0 = Date.now();
+      const v = load(hanger);
+      same(v, one);
+      expect(v.helped).toBe(0);
+      // Not the 10 s default: the wait ended on the stall limit (generous bound for a busy machine).
+      expect(Date.now() - t0).toBeLessThan(8000);
+    } finally {
+      helper.stallMs = before;
+    }
+  });
+
   it('stays on one thread below the threshold, and the CLI gives the same report on one thread and on two', () => {
     expect(load(BUNDLE, 100_000).helped).toBe(0);
     for (const args of [['check', root, '--today', TODAY], ['metrics', root, '--today', TODAY], ['timeline', root, '--today', TODAY, '--from', '2026-01-01', '--to', '2027-12-31']]) {
