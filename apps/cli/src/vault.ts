@@ -137,8 +137,10 @@ function awaitHelper(shared: Int32Array, port: MessagePort): HelperReply | undef
   for (let still = 0; Atomics.load(shared, 1) === 0; ) {
     if (Atomics.wait(shared, 1, 0, step) !== 'timed-out') continue;
     const now = Atomics.load(shared, 2);
-    if (now !== seen) (seen = now), (still = 0);
-    else if ((still += step) >= helper.stallMs) return undefined;
+    if (now !== seen) {
+      seen = now;
+      still = 0;
+    } else if ((still += step) >= helper.stallMs) return undefined;
   }
   return receiveMessageOnPort(port)?.message as HelperReply | undefined;
 }

@@ -86,7 +86,10 @@ describe('loadVault on two threads', () => {
   for (let i = 0; count < 2600; i++) {
     const dir = join(root, `team-${i % 7}`, `batch-${Math.floor(i / 40)}`);
     mkdirSync(dir, { recursive: true });
-    for (const f of examples) writeFileSync(join(dir, `${i}-${f.file.replaceAll('/', '_')}`), f.text.replace(/^account: (.*)$/m, `account: $1 ${i}`)), count++;
+    for (const f of examples) {
+      writeFileSync(join(dir, `${i}-${f.file.replaceAll('/', '_')}`), f.text.replace(/^account: (.*)$/m, `account: $1 ${i}`));
+      count++;
+    }
   }
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const TEMPLATE = /^baton:\s*checklist\s*$/m;

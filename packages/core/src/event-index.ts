@@ -95,6 +95,7 @@ export class EventIndex {
   /** Every event in timeline order. The array is shared until the next change: do not mutate it. */
   all(): readonly TimelineEvent[] {
     if (!this.flat) {
+      // oxlint-disable-next-line unicorn/no-new-array -- one allocation at the final length; every slot is set below
       const out: TimelineEvent[] = new Array<TimelineEvent>(this.count);
       let i = 0;
       for (const d of this.days) for (const e of this.buckets.get(d)!) out[i++] = e;

@@ -111,6 +111,7 @@ export const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
 /** Marks which lines sit inside fenced code blocks (``` or ~~~); tasks and headings there are not real. */
 export function fencedLines(lines: readonly string[]): boolean[] {
+  // oxlint-disable-next-line unicorn/no-new-array -- one allocation at the final length, filled at once
   const out: boolean[] = new Array(lines.length).fill(false);
   // The open fence's marker, '' outside a fence.
   let fence = '';
