@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from 'vscode';
 import { _extensionContext, _reset, _state, _write, Uri } from '../test/fake-vscode.js';
 import { activate, deactivate } from './extension.js';
-import { CACHE_FILE, SAVE_DELAY_MS, WorkspaceIndex, type IndexCacheOptions } from './workspace-index.js';
+import { CACHE_FILE, CACHE_FORMAT, SAVE_DELAY_MS, WorkspaceIndex, type IndexCacheOptions } from './workspace-index.js';
 
 const VAULT = fileURLToPath(new URL('../../../examples/vault/', import.meta.url));
 const STORAGE = '/storage/ws';
@@ -202,7 +202,7 @@ describe('the persisted workspace index', () => {
   it('rewrites a corrupt cache even when there is no note to read', async () => {
     _state.files = new Map([[CACHE, '{']]);
     await session();
-    expect(cacheJson()).toMatchObject({ format: 1, manifest: {}, snapshot: { records: [] } });
+    expect(cacheJson()).toMatchObject({ format: CACHE_FORMAT, manifest: {}, snapshot: { records: [] } });
   });
 
   it('does not record a note indexed from unsaved text as if it were on disk', async () => {

@@ -8,7 +8,7 @@ const BATCH = 32;
 
 export const CACHE_FILE = 'index-cache.json';
 /** Bump when the cache file's shape changes; another format is discarded. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 export const SAVE_DELAY_MS = 5000;
 
 /** Where the index is persisted between sessions. */
@@ -25,12 +25,41 @@ export interface IndexCacheOptions {
 interface CacheFile {
   format: typeof CACHE_FORMAT;
   extension: string;
-  /** Workspace-relative path → [mtime, size] when it was read. Notes indexed from unsaved text are left out. */
+  /** The folders the keys were made for (`folderRoots`): a cache of other folders is discarded. */
+  roots: string;
+  /** Key → [mtime, size] when it was read. Notes indexed from unsaved text are left out. */
   manifest: Record<string, [number, number]>;
   snapshot: PortfolioSnapshot;
 }
 
 const NO_CACHE: IndexCacheOptions = { dir: undefined, version: '', enabled: () => false };
+
+/**
+ * Each workspace folder's prefix in keys, by folder URI. None with a single folder: keys are
+ * folder-relative, as they always were. With several, the folder's name, as VS Code's own
+ * `asRelativePath(uri, true)` writes it; folders of one name are told apart in folder order: the
+ * first keeps the name, the next get ` (2)`, ` (3)`, … (never a name another folder has).
+ */
+export function folderLabels(folders: readonly vscode.WorkspaceFolder[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (folders.length < 2) return labels;
+  const names = new Set(folders.map((f) => f.name));
+  const used = new Set<string>();
+  for (const f of folders) {
+    let label = f.name;
+    for (let n = 2; used.has(label) || (label !== f.name && names.has(label)); n++) label = `${f.name} (${n})`;
+    used.add(label);
+    labels.set(f.uri.toString(), label);
+  }
+  return labels;
+}
+
+/** What keys are made from: every folder's URI with its prefix (sorted). Two workspaces with the same roots key every file the same. */
+function folderRoots(): string {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const labels = folderLabels(folders);
+  return JSON.stringify(folders.map((f) => [labels.get(f.uri.toString()) ?? '', f.uri.toString()]).sort());
+}
 
 async function inBatches<T>(items: readonly T[], f: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map(f));
@@ -39,7 +68,9 @@ async function inBatches<T>(items: readonly T[], f: (item: T) => Promise<unknown
 /**
  * Keeps one core Portfolio in step with the workspace's Markdown files: one scan, then one
  * re-parse per created/changed/renamed file. Keys are workspace-relative paths so event ids
- * (and ICS UIDs) stay the same on every machine.
+ * (and ICS UIDs) stay the same on every machine; with several workspace folders they start with
+ * the folder's name (`folderLabels`), and a file outside every folder is keyed by its absolute path.
+ * Adding or removing a folder re-keys the index (no note is read again) and reads the new folder.
  *
  * The index is cached in the extension's workspace storage (never in the workspace folder): the
  * scan restores it and re-reads only notes that are new, whose mtime or size changed, or whose
@@ -57,6 +88,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private ready: Promise<void> | undefined;
   private scanned = false;
+  /** The folders (`folderRoots`) the indexed keys were made for; the cache is written only while they are current. */
+  private roots = '';
   private disposed = false;
   /** The index changed since the cache was last written. */
   private dirty = false;
@@ -84,6 +117,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
+    this.roots = folderRoots();
     const watcher = vscode.workspace.createFileSystemWatcher(MD_GLOB);
     this.disposables.push(
       watcher,
@@ -93,6 +127,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles((e) => {
         for (const { oldUri, newUri } of e.files) this.rename(oldUri, newUri);
       }),
+      // After the scan (and any earlier change): callers awaiting `start()` see the new folders.
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void (this.ready = this.start().then(() => this.refolder()))),
     );
     const cached = await this.load();
     const restored = cached !== undefined && this.restore(cached);
@@ -139,7 +175,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     try {
       const c = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file))) as Partial<CacheFile> | null;
-      const ok = c?.format === CACHE_FORMAT && c.extension === this.cache.version && typeof c.manifest === 'object' && c.manifest !== null && Array.isArray(c.snapshot?.records);
+      // Keys made for other folders could name other files: never restore those.
+      const ok = c?.format === CACHE_FORMAT && c.extension === this.cache.version && c.roots === this.roots && typeof c.manifest === 'object' && c.manifest !== null && Array.isArray(c.snapshot?.records);
       return ok ? (c as CacheFile) : undefined;
     } catch {
       return undefined; // missing or corrupt: a full scan rewrites it
@@ -183,10 +220,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async write(): Promise<void> {
     const file = this.cacheFile();
     const dir = this.cache.dir;
-    if (!file || !dir || !this.dirty) return;
+    // Folders changed and the index is not re-keyed yet: written once it is.
+    if (!file || !dir || !this.dirty || this.roots !== folderRoots()) return;
     this.dirty = false;
     try {
-      const data: CacheFile = { format: CACHE_FORMAT, extension: this.cache.version, manifest: Object.fromEntries(this.stats), snapshot: this.current.toSnapshot() };
+      const data: CacheFile = { format: CACHE_FORMAT, extension: this.cache.version, roots: this.roots, manifest: Object.fromEntries(this.stats), snapshot: this.current.toSnapshot() };
       const temp = vscode.Uri.joinPath(dir, `${CACHE_FILE}.tmp`);
       await vscode.workspace.fs.createDirectory(dir);
       // Write then rename: a crash mid-write never leaves a half-written cache behind.
@@ -205,8 +243,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.saveTimer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
 
+  /** `Accounts/Acme.md` with one folder; `team-a/Accounts/Acme.md` with several; the absolute path outside every folder. */
   keyOf(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri, false);
+    const relative = vscode.workspace.asRelativePath(uri, false);
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length < 2) return relative;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const label = folder && folderLabels(folders).get(folder.uri.toString());
+    return label === undefined ? relative : `${label}/${relative}`;
   }
 
   uriOf(file: string): vscode.Uri | undefined {
@@ -277,17 +321,55 @@ export class WorkspaceIndex implements vscode.Disposable {
       void this.refresh(to);
       return;
     }
-    const newKey = this.keyOf(to);
-    const stat = this.stats.get(oldKey);
-    this.uris.delete(oldKey);
-    this.stats.delete(oldKey);
-    this.uris.set(newKey, to);
     // A rename keeps mtime and size on common file systems; if not, the next session re-reads it.
-    if (stat) this.stats.set(newKey, stat);
-    else this.stats.delete(newKey);
-    this.current.rename(oldKey, newKey);
-    this.touched();
+    this.move(oldKey, this.keyOf(to), to);
     this.changed.fire();
+  }
+
+  /** Moves a note's record, URI and stat to another key (replacing what was indexed there). */
+  private move(from: string, to: string, uri: vscode.Uri): void {
+    const stat = this.stats.get(from);
+    this.uris.delete(from);
+    this.stats.delete(from);
+    this.uris.set(to, uri);
+    if (stat) this.stats.set(to, stat);
+    else this.stats.delete(to);
+    this.current.rename(from, to);
+    this.touched();
+  }
+
+  /**
+   * Workspace folders were added or removed: keys change with the folder count and names. Every
+   * note moves to its new key (not read again), notes now outside every folder leave the index
+   * (a removed folder's), and notes not yet indexed (an added folder's) are read.
+   */
+  private async refolder(): Promise<void> {
+    if (this.disposed) return;
+    this.roots = folderRoots();
+    this.touched(); // the cache names the folders
+    const moving: [string, vscode.Uri][] = [];
+    for (const [key, uri] of this.uris) {
+      if (!vscode.workspace.getWorkspaceFolder(uri)) this.drop(key);
+      else if (this.keyOf(uri) !== key) moving.push([key, uri]);
+    }
+    // Through temporary keys, since a note may take the key another is leaving (same-named folders
+    // reordered). A key already taken was read under the new folders (during the scan): it stays.
+    const parked = moving.map(([key, uri], i) => {
+      this.move(key, `\0${i}`, uri);
+      return [`\0${i}`, uri] as const;
+    });
+    for (const [temp, uri] of parked) {
+      const key = this.keyOf(uri);
+      if (this.uris.has(key)) this.drop(temp);
+      else this.move(temp, key, uri);
+    }
+    this.changed.fire();
+    const files = await vscode.workspace.findFiles(MD_GLOB, EXCLUDE);
+    await inBatches(
+      files.filter((uri) => !this.uris.has(this.keyOf(uri))),
+      (uri) => this.read(uri),
+    );
+    if (!this.disposed) this.changed.fire();
   }
 
   setOptions(options: Partial<PortfolioOptions>): void {

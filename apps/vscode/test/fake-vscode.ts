@@ -143,14 +143,23 @@ export enum ViewColumn {
   Active = -1,
 }
 
+/** A workspace folder as `workspace.workspaceFolders` lists it. */
+export interface FakeFolder {
+  uri: Uri;
+  name: string;
+  index: number;
+}
+
 interface State {
   messages: { level: 'error' | 'warning' | 'info'; text: string }[];
   documents: TextDocument[];
   activeTextEditor: { document: TextDocument; revealRange(): void } | undefined;
   config: Record<string, unknown>;
   language: string;
-  /** The file system: absolute path → text. The workspace folder is /ws. */
+  /** The file system: absolute path → text. The workspace folder is /ws unless `_setFolders` says otherwise. */
   files: Map<string, string>;
+  folders: FakeFolder[];
+  foldersChanged: EventEmitter<{ added: FakeFolder[]; removed: FakeFolder[] }>;
   /** Modification times written by `_write` and `fs.writeFile` (0 for files set directly). */
   mtimes: Map<string, number>;
   /** Every path `fs.readFile` was asked for, in order. */
@@ -184,6 +193,8 @@ const fresh = (): State => ({
   config: {},
   language: 'en',
   files: new Map(),
+  folders: [{ uri: Uri.file('/ws'), name: 'ws', index: 0 }],
+  foldersChanged: new EventEmitter(),
   mtimes: new Map(),
   reads: [],
   fsLog: [],
@@ -203,6 +214,26 @@ export const _state = state;
 export function _write(path: string, text: string): void {
   state.files.set(path, text);
   state.mtimes.set(path, ++clock);
+}
+
+/**
+ * Replaces the workspace folders (absolute paths; a folder's name is its last segment unless given
+ * as `path=name`) and fires `onDidChangeWorkspaceFolders` with what was added and removed.
+ */
+export function _setFolders(...specs: string[]): void {
+  const before = state.folders;
+  state.folders = specs.map((spec, index) => {
+    const [path, name] = spec.split('=') as [string, string | undefined];
+    return { uri: Uri.file(path), name: name ?? path.slice(path.lastIndexOf('/') + 1), index };
+  });
+  const same = (a: FakeFolder) => (b: FakeFolder) => a.uri.path === b.uri.path && a.name === b.name;
+  state.foldersChanged.fire({ added: state.folders.filter((f) => !before.some(same(f))), removed: before.filter((f) => !state.folders.some(same(f))) });
+}
+
+/** The innermost workspace folder holding `uri`, as VS Code picks it. */
+function folderOf(uri: Uri): FakeFolder | undefined {
+  const holding = state.folders.filter((f) => uri.path.startsWith(`${f.uri.path}/`));
+  return holding.sort((a, b) => b.uri.path.length - a.uri.path.length)[0];
 }
 
 /** An ExtensionContext with workspace storage at `storage` (undefined: no folder open). */
@@ -250,9 +281,16 @@ export const workspace = {
     return state.documents;
   },
   get workspaceFolders() {
-    return [{ uri: Uri.file('/ws'), name: 'ws', index: 0 }];
+    return state.folders.length > 0 ? [...state.folders] : undefined;
   },
-  asRelativePath: (uri: Uri) => uri.path.replace(/^\/ws\//, ''),
+  getWorkspaceFolder: folderOf,
+  /** VS Code's rules: folder-relative, the folder's name first when asked (by default: with several folders), the path outside every folder. */
+  asRelativePath: (uri: Uri, includeWorkspace?: boolean) => {
+    const folder = folderOf(uri);
+    if (!folder) return uri.fsPath;
+    const relative = uri.path.slice(folder.uri.path.length + 1);
+    return (includeWorkspace ?? state.folders.length > 1) ? `${folder.name}/${relative}` : relative;
+  },
   openTextDocument: async (uri: Uri) => state.documents.find((d) => d.uri.toString() === uri.toString()),
   applyEdit: async (edit: WorkspaceEdit) => {
     for (const e of edit.edits) {
@@ -264,16 +302,21 @@ export const workspace = {
     }
     return true;
   },
-  findFiles: async (_include: string, _exclude?: string) =>
-    [...state.files.keys()]
-      .filter((p) => p.startsWith('/ws/') && p.endsWith('.md') && !/\/(node_modules|\.git|\.obsidian)\//.test(p))
+  /** Markdown files in every folder (a RelativePattern: in its folder only); the pattern itself is not matched. */
+  findFiles: async (include: string | RelativePattern, _exclude?: string) => {
+    const base = include instanceof RelativePattern ? (include.base as FakeFolder).uri.path : undefined;
+    return [...state.files.keys()]
+      .filter((p) => (base === undefined ? folderOf(Uri.file(p)) !== undefined : p.startsWith(`${base}/`)))
+      .filter((p) => p.endsWith('.md') && !/\/(node_modules|\.git|\.obsidian)\//.test(p))
       .sort()
-      .map((p) => Uri.file(p)),
+      .map((p) => Uri.file(p));
+  },
   createFileSystemWatcher: (_glob: string) => {
     const w = new FakeWatcher();
     state.watchers.push(w);
     return w;
   },
+  onDidChangeWorkspaceFolders: (l: (e: { added: FakeFolder[]; removed: FakeFolder[] }) => void) => state.foldersChanged.event(l),
   onDidRenameFiles: (l: (e: { files: { oldUri: Uri; newUri: Uri }[] }) => void) => state.renames.event(l),
   onDidChangeConfiguration: noEvent,
   onDidOpenTextDocument: noEvent,

@@ -1,0 +1,292 @@
+// The workspace index with several workspace folders: keys carry the folder, so notes with the
+// same relative path in two folders never collide; folder changes re-key the index; a cache
+// written for other folders is never restored.
+import { createAccountNote, toIcs, type PortfolioOptions } from '@baton/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as vscode from 'vscode';
+import { _reset, _setFolders, _state, _write, Uri } from '../test/fake-vscode.js';
+import type { BatonContext } from './context.js';
+import { RenewalsTree } from './renewals-tree.js';
+import { folderLabels, WorkspaceIndex, type IndexCacheOptions } from './workspace-index.js';
+
+const OPTIONS: PortfolioOptions = { today: '2026-11-20', locale: 'en', keyPersonContactDays: 60 };
+const STORAGE = '/storage/ws';
+const cache: IndexCacheOptions = { dir: Uri.file(STORAGE) as unknown as vscode.Uri, version: '0.1.0', enabled: () => true };
+const uri = (path: string) => Uri.file(path) as unknown as vscode.Uri;
+
+/** An account note; `bad`: with an invalid `health` (one `frontmatter.invalid`, on line 16). */
+function note(account: string, bad = false): string {
+  const text = createAccountNote({ account, contractStart: '2026-04-01', termMonths: 12, locale: 'en' });
+  return bad ? text.replace('health:', 'health: purple') : text;
+}
+/** The note's invalid fields, as its diagnostics would show them. */
+const invalid = (index: WorkspaceIndex, path: string) => index.problems(uri(path)).flatMap((p) => (p.code === 'frontmatter.invalid' ? [p.line] : []));
+
+async function started(options?: IndexCacheOptions): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(OPTIONS, options);
+  await index.start();
+  return index;
+}
+
+/** One session with the cache: scan, write, close. */
+async function session(): Promise<WorkspaceIndex> {
+  const index = await started(cache);
+  await index.flush();
+  index.dispose();
+  return index;
+}
+
+/** Everything a user sees from the index, keyed by file. */
+function view(index: WorkspaceIndex) {
+  const p = index.portfolio;
+  return { timeline: p.timeline(), problems: p.allProblems(), accounts: p.accounts() };
+}
+
+/** What a cache-less index makes of the workspace as it is now. */
+async function cold() {
+  const index = await started();
+  index.dispose();
+  return view(index);
+}
+
+/** Indexed account → the file it is keyed under. */
+const accounts = (index: WorkspaceIndex) => Object.fromEntries(index.portfolio.accounts().map((a) => [a.account.account, a.file]));
+const reads = () => _state.reads.filter((p) => !p.startsWith('/storage/')).sort();
+
+beforeEach(() => {
+  _reset();
+  _write('/team-a/Accounts/Acme.md', note('Acme A'));
+  _write('/team-b/Accounts/Acme.md', note('Acme B', true));
+});
+
+describe('several workspace folders', () => {
+  it('indexes two notes with the same relative path under their folders: timeline, problems, uriOf and the Renewals tree name the right file', async () => {
+    _setFolders('/team-a', '/team-b');
+    const index = await started();
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
+    expect(index.keyOf(uri('/team-b/Accounts/Acme.md'))).toBe('team-b/Accounts/Acme.md');
+    expect(index.uriOf('team-a/Accounts/Acme.md')?.path).toBe('/team-a/Accounts/Acme.md');
+    expect(index.uriOf('team-b/Accounts/Acme.md')?.path).toBe('/team-b/Accounts/Acme.md');
+
+    const timeline = index.portfolio.timeline();
+    expect(new Set(timeline.map((e) => `${e.account} ${e.file}`))).toEqual(new Set(['Acme A team-a/Accounts/Acme.md', 'Acme B team-b/Accounts/Acme.md']));
+    // Event ids (and so ICS UIDs) stay unique.
+    expect(new Set(timeline.map((e) => e.id)).size).toBe(timeline.length);
+    const ics = toIcs(timeline, { calendarName: 'Baton', locale: 'en', dtstamp: OPTIONS.today });
+    expect(new Set(ics.match(/^UID:.*$/gm)).size).toBe(timeline.length);
+
+    // Only team-b's note has an invalid field; problems (and so diagnostics) are asked for by URI.
+    expect(invalid(index, '/team-a/Accounts/Acme.md')).toEqual([]);
+    expect(invalid(index, '/team-b/Accounts/Acme.md')).toEqual([16]);
+
+    const ctx = { index, today: () => OPTIONS.today, settings: () => ({ locale: 'en' }) } as unknown as BatonContext;
+    const tree = new RenewalsTree(ctx);
+    const items = (await tree.getChildren()).map((e) => [e.account, tree.getTreeItem(e).resourceUri?.path]);
+    expect(items.length).toBeGreaterThan(0);
+    for (const [account, path] of items) expect(path).toBe(account === 'Acme A' ? '/team-a/Accounts/Acme.md' : '/team-b/Accounts/Acme.md');
+    index.dispose();
+  });
+
+  it('deleting, renaming or editing one of the two notes leaves the other alone', async () => {
+    _setFolders('/team-a', '/team-b');
+    const index = await started();
+    const watcher = _state.watchers.at(-1)!;
+
+    index.update(uri('/team-b/Accounts/Acme.md'), note('Acme B2'));
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B2': 'team-b/Accounts/Acme.md' });
+
+    await vscode.workspace.fs.rename(uri('/team-b/Accounts/Acme.md'), uri('/team-b/Archive/Acme.md'));
+    _state.renames.fire({ files: [{ oldUri: Uri.file('/team-b/Accounts/Acme.md'), newUri: Uri.file('/team-b/Archive/Acme.md') }] });
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B2': 'team-b/Archive/Acme.md' });
+    expect(index.uriOf('team-b/Archive/Acme.md')?.path).toBe('/team-b/Archive/Acme.md');
+
+    _state.files.delete('/team-a/Accounts/Acme.md');
+    watcher.deleted.fire(Uri.file('/team-a/Accounts/Acme.md'));
+    expect(accounts(index)).toEqual({ 'Acme B2': 'team-b/Archive/Acme.md' });
+    expect(index.uriOf('team-a/Accounts/Acme.md')).toBeUndefined();
+    index.update(uri('/team-b/Archive/Acme.md'), _state.files.get('/team-b/Archive/Acme.md')!);
+    expect(view(index)).toEqual(await cold());
+    index.dispose();
+  });
+
+  it('tells folders of one name apart in folder order, never taking another folder’s name', async () => {
+    _write('/x/vault/Accounts/Acme.md', note('Acme X'));
+    _write('/y/vault/Accounts/Acme.md', note('Acme Y'));
+    _setFolders('/x/vault', '/y/vault');
+    const index = await started();
+    expect(accounts(index)).toEqual({ 'Acme X': 'vault/Accounts/Acme.md', 'Acme Y': 'vault (2)/Accounts/Acme.md' });
+    index.dispose();
+
+    const folder = (name: string, path = `/${name}`) => ({ name, uri: uri(path), index: 0 });
+    expect([...folderLabels([folder('a', '/1/a'), folder('a', '/2/a'), folder('a (2)')]).values()]).toEqual(['a', 'a (3)', 'a (2)']);
+    expect(folderLabels([folder('a')]).size).toBe(0);
+  });
+});
+
+describe('a single workspace folder', () => {
+  it('keeps the keys it always had: folder-relative, the absolute path outside the folder', async () => {
+    _write('/ws/Accounts/Acme.md', note('Acme'));
+    const index = await started(cache);
+    expect(accounts(index)).toEqual({ Acme: 'Accounts/Acme.md' });
+    expect(index.keyOf(uri('/ws/Accounts/Acme.md'))).toBe('Accounts/Acme.md');
+    expect(index.keyOf(uri('/elsewhere/Note.md'))).toBe('/elsewhere/Note.md');
+    expect(index.portfolio.timeline()[0]?.id).toMatch(/^Accounts\/Acme\.md#/);
+    await index.flush();
+    index.dispose();
+    const written = JSON.parse(_state.files.get(`${STORAGE}/index-cache.json`)!) as { manifest: Record<string, unknown> };
+    expect(Object.keys(written.manifest)).toEqual(['Accounts/Acme.md']);
+
+    // Any folder name: still no prefix.
+    _setFolders('/team-a');
+    const other = await started();
+    expect(accounts(other)).toEqual({ 'Acme A': 'Accounts/Acme.md' });
+    other.dispose();
+  });
+});
+
+describe('folders added and removed while VS Code runs', () => {
+  it('re-keys the index without reading it again, reads the added folder and drops the removed one', async () => {
+    _setFolders('/team-a');
+    const index = await started(cache);
+    expect(accounts(index)).toEqual({ 'Acme A': 'Accounts/Acme.md' });
+    const loose = uri('/elsewhere/Loose.md');
+    index.update(loose, note('Loose'));
+    _state.reads = [];
+
+    _setFolders('/team-a', '/team-b');
+    await index.start();
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
+    expect(reads()).toEqual(['/team-b/Accounts/Acme.md']);
+    expect(index.uriOf('Accounts/Acme.md')).toBeUndefined();
+    expect(index.uriOf('team-a/Accounts/Acme.md')?.path).toBe('/team-a/Accounts/Acme.md');
+    expect(view(index)).toEqual(await cold());
+
+    // The watcher still reports under the new keys.
+    _write('/team-a/Accounts/Acme.md', note('Acme A2'));
+    await index.refresh(uri('/team-a/Accounts/Acme.md'));
+    expect(accounts(index)).toEqual({ 'Acme A2': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
+
+    _setFolders('/team-b');
+    await index.start();
+    expect(accounts(index)).toEqual({ 'Acme B': 'Accounts/Acme.md' });
+    expect(index.uriOf('Accounts/Acme.md')?.path).toBe('/team-b/Accounts/Acme.md');
+    expect(invalid(index, '/team-b/Accounts/Acme.md')).toEqual([16]);
+    expect(view(index)).toEqual(await cold());
+
+    // What the index wrote is what the next session with these folders restores, reading nothing.
+    await index.flush();
+    index.dispose();
+    _state.reads = [];
+    const next = await session();
+    expect(reads()).toEqual([]);
+    expect(view(next)).toEqual(await cold());
+  });
+
+  it('swaps the keys of two same-named folders that change places', async () => {
+    _write('/x/vault/Accounts/Acme.md', note('Acme X'));
+    _write('/y/vault/Accounts/Acme.md', note('Acme Y', true));
+    _setFolders('/x/vault', '/y/vault');
+    const index = await started();
+    _state.reads = [];
+    _setFolders('/y/vault', '/x/vault');
+    await index.start();
+    expect(accounts(index)).toEqual({ 'Acme Y': 'vault/Accounts/Acme.md', 'Acme X': 'vault (2)/Accounts/Acme.md' });
+    expect(reads()).toEqual([]);
+    expect(index.uriOf('vault/Accounts/Acme.md')?.path).toBe('/y/vault/Accounts/Acme.md');
+    expect(invalid(index, '/y/vault/Accounts/Acme.md')).toEqual([16]);
+    expect(invalid(index, '/x/vault/Accounts/Acme.md')).toEqual([]);
+    expect(view(index)).toEqual(await cold());
+    index.dispose();
+  });
+
+  it('a folder added while the scan runs is indexed once the scan is awaited', async () => {
+    _setFolders('/team-a');
+    const index = new WorkspaceIndex(OPTIONS, cache);
+    const scan = index.start();
+    _setFolders('/team-a', '/team-b');
+    await scan;
+    // The scan's keys are not all made for the folders it started with: it writes no cache.
+    expect(_state.files.has(`${STORAGE}/index-cache.json`)).toBe(false);
+    await index.start();
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
+    expect(view(index)).toEqual(await cold());
+    await index.flush();
+    index.dispose();
+    _state.reads = [];
+    const next = await session();
+    expect(reads()).toEqual([]);
+    expect(view(next)).toEqual(await cold());
+  });
+
+  it('a folder added after the scan listed the files: the note read under its new key stays, with its stat', async () => {
+    _setFolders('/team-a');
+    const stat = vscode.workspace.fs.stat;
+    // The scan stats each listed file: the folder arrives between listing and reading.
+    (vscode.workspace.fs as { stat: typeof stat }).stat = (u) => {
+      vscode.workspace.fs.stat = stat;
+      _setFolders('/team-a', '/team-b');
+      return stat(u);
+    };
+    const index = await started(cache);
+    await index.start(); // now with the folder change
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
+    expect(index.uriOf('Accounts/Acme.md')).toBeUndefined();
+    expect(view(index)).toEqual(await cold());
+    await index.flush();
+    index.dispose();
+    _state.reads = [];
+    await session();
+    expect(reads()).toEqual([]);
+  });
+
+  it('adding an empty folder rewrites the cache for the new folders', async () => {
+    _setFolders('/team-a', '/team-b');
+    const index = await started(cache);
+    _setFolders('/team-a', '/team-b', '/empty');
+    await index.start();
+    await index.flush();
+    index.dispose();
+    _state.reads = [];
+    const next = await session();
+    expect(reads()).toEqual([]);
+    expect(view(next)).toEqual(await cold());
+  });
+});
+
+describe('a cache written for other folders', () => {
+  // Two notes of one size and mtime: a stat cannot tell them apart. Under one folder /ws,
+  // `team-b/Accounts/Acme.md` is /ws/team-b/…; with /team-b added it is /team-b/….
+  beforeEach(() => {
+    for (const [path, account] of [['/ws/team-b/Accounts/Acme.md', 'Acme West'], ['/team-b/Accounts/Acme.md', 'Acme East']] as const) {
+      _state.files.set(path, note(account));
+      _state.mtimes.set(path, 500);
+    }
+  });
+
+  it('single-folder keys opened as multi-root: never restores a record under a key that now names another file', async () => {
+    _setFolders('/ws');
+    expect(accounts(await session())).toEqual({ 'Acme West': 'team-b/Accounts/Acme.md' });
+    _setFolders('/ws', '/team-b');
+    const index = await session();
+    expect(accounts(index)).toEqual({ 'Acme West': 'ws/team-b/Accounts/Acme.md', 'Acme East': 'team-b/Accounts/Acme.md' });
+    expect(view(index)).toEqual(await cold());
+  });
+
+  it('multi-root keys opened with a single folder: the same', async () => {
+    _setFolders('/ws', '/team-b');
+    expect(accounts(await session())).toEqual({ 'Acme West': 'ws/team-b/Accounts/Acme.md', 'Acme East': 'team-b/Accounts/Acme.md' });
+    _setFolders('/ws');
+    const index = await session();
+    expect(accounts(index)).toEqual({ 'Acme West': 'team-b/Accounts/Acme.md' });
+    expect(view(index)).toEqual(await cold());
+  });
+
+  it('an unchanged multi-root workspace restores its cache and reads nothing', async () => {
+    _setFolders('/ws', '/team-b');
+    await session();
+    _state.reads = [];
+    const index = await session();
+    expect(reads()).toEqual([]);
+    expect(view(index)).toEqual(await cold());
+  });
+});
