@@ -74,7 +74,9 @@ export function activate(extension: vscode.ExtensionContext): BatonApi {
     }),
     { dispose: () => TimelinePanel.disposeCurrent() },
   );
-  setTimeout(() => void index.start(), 0);
+  // The first scan shows as a spinner in the status bar: without a cache, a big workspace takes seconds.
+  const title = first.locale === 'ja' ? 'Baton: ノートを読み込み中' : 'Baton: indexing notes';
+  setTimeout(() => void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => index.start()), 0);
   const activationMs = performance.now() - started;
   return { context: ctx, activationMs };
 }

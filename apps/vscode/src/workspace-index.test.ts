@@ -101,6 +101,34 @@ describe('the persisted workspace index', () => {
     await deactivate();
   });
 
+  it('shows the first scan in the status bar until it has read every note, in the display language', async () => {
+    for (const [language, title] of [
+      ['en', 'Baton: indexing notes'],
+      ['ja', 'Baton: ノートを読み込み中'],
+    ] as const) {
+      _state.language = language;
+      _state.progress = [];
+      _state.reads = [];
+      // A slow disk: no note is read until the gate opens.
+      let open = (): void => undefined;
+      _state.readGate = new Promise((r) => (open = r));
+      const api = activate(_extensionContext(STORAGE));
+      // Activation itself does not wait: the scan (and its spinner) start right after it returns.
+      expect(_state.progress).toEqual([]);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(_state.progress).toEqual([{ location: vscode.ProgressLocation.Window, title, settled: false }]);
+      expect(reads()).toEqual([]);
+      open();
+      _state.readGate = undefined;
+      await api.context.index.start();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(_state.progress[0]!.settled).toBe(true);
+      expect(reads().length).toBeGreaterThan(0);
+      await deactivate();
+      for (const d of api.context.extension.subscriptions) d.dispose();
+    }
+  });
+
   it('an unchanged warm start does not rewrite the cache', async () => {
     await session();
     _state.fsLog = [];

@@ -152,6 +152,10 @@ export interface FakeFolder {
 
 interface State {
   messages: { level: 'error' | 'warning' | 'info'; text: string }[];
+  /** While set, `fs.readFile` waits for it (a slow disk). */
+  readGate: Promise<void> | undefined;
+  /** Every `window.withProgress`: where, its title, and whether its task has settled. */
+  progress: { location: number; title: string | undefined; settled: boolean }[];
   documents: TextDocument[];
   activeTextEditor: { document: TextDocument; revealRange(): void } | undefined;
   config: Record<string, unknown>;
@@ -188,6 +192,8 @@ export class FakeWatcher {
 
 const fresh = (): State => ({
   messages: [],
+  readGate: undefined,
+  progress: [],
   documents: [],
   activeTextEditor: undefined,
   config: {},
@@ -267,7 +273,22 @@ export const window = {
   showInputBox: async () => undefined,
   showQuickPick: async () => undefined,
   registerTreeDataProvider: registered,
+  withProgress: async <T>(options: { location: number; title?: string }, task: (progress: { report(): void }) => Promise<T>): Promise<T> => {
+    const entry = { location: options.location, title: options.title, settled: false };
+    state.progress.push(entry);
+    try {
+      return await task({ report: () => undefined });
+    } finally {
+      entry.settled = true;
+    }
+  },
 };
+
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
 
 export const env = {
   get language() {
@@ -325,6 +346,7 @@ export const workspace = {
   onDidCloseTextDocument: noEvent,
   fs: {
     readFile: async (uri: Uri) => {
+      await state.readGate;
       state.reads.push(uri.path);
       const t = state.files.get(uri.path);
       if (t === undefined) throw new Error('ENOENT');
