@@ -106,6 +106,8 @@ describe('the persisted workspace index', () => {
       ['en', 'Baton: indexing notes'],
       ['ja', 'Baton: ノートを読み込み中'],
     ] as const) {
+      // Earlier tests' activations start their scans from a timer too: let those go first.
+      await new Promise((r) => setTimeout(r, 10));
       _state.language = language;
       _state.progress = [];
       _state.reads = [];
