@@ -152,6 +152,9 @@ export interface FakeFolder {
 
 interface State {
   messages: { level: 'error' | 'warning' | 'info'; text: string }[];
+  /** What `showWorkspaceFolderPick` answers (a folder's index; undefined: escaped), and the placeholders it was shown with. */
+  folderPick: number | undefined;
+  folderPicks: string[];
   /** While set, `fs.readFile` waits for it (a slow disk). */
   readGate: Promise<void> | undefined;
   /** Every `window.withProgress`: where, its title, and whether its task has settled. */
@@ -192,6 +195,8 @@ export class FakeWatcher {
 
 const fresh = (): State => ({
   messages: [],
+  folderPick: undefined,
+  folderPicks: [],
   readGate: undefined,
   progress: [],
   documents: [],
@@ -272,6 +277,10 @@ export const window = {
   showInformationMessage: show('info'),
   showInputBox: async () => undefined,
   showQuickPick: async () => undefined,
+  showWorkspaceFolderPick: async (options?: { placeHolder?: string }) => {
+    state.folderPicks.push(options?.placeHolder ?? '');
+    return state.folderPick === undefined ? undefined : state.folders[state.folderPick];
+  },
   registerTreeDataProvider: registered,
   withProgress: async <T>(options: { location: number; title?: string }, task: (progress: { report(): void }) => Promise<T>): Promise<T> => {
     const entry = { location: options.location, title: options.title, settled: false };

@@ -1,6 +1,6 @@
 import { createAccountNote } from '@baton/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { _open, _reset, _state } from '../../test/fake-vscode.js';
+import { _open, _reset, _setFolders, _state, _write } from '../../test/fake-vscode.js';
 import type { BatonContext } from '../context.js';
 import * as checkHandoff from './check-handoff.js';
 import * as insertStakeholderMatrix from './insert-stakeholder-matrix.js';
@@ -63,5 +63,48 @@ describe('new account', () => {
     await newAccount.run(ctx, input);
     expect(_state.files.get('/ws/Accounts/Acme.md')).toBe('my edits');
     expect(shown).toBe(2);
+  });
+});
+
+describe('several workspace folders', () => {
+  const input = { account: 'Acme', contractStart: '2026-04-01', termMonths: 12, locale: 'en' as const };
+  const template = (id: string) => ['---', 'baton: checklist', `id: ${id}`, `title: ${id}`, 'locale: en', '---', '', `- [ ] Step of ${id} {contract_start+7d} <!-- id: step -->`, ''].join('\n');
+  const withTemplates = { ...ctx, settings: () => ({ ...ctx.settings(), templatesFolder: 'Templates' }) } as BatonContext;
+
+  beforeEach(async () => {
+    _setFolders('/a=team-a', '/b=team-b');
+    _write('/a/Templates/a.md', template('team-a-plays'));
+    _write('/b/Templates/b.md', template('team-b-plays'));
+    const fake = await import('../../test/fake-vscode.js');
+    (fake.window as Record<string, unknown>).showTextDocument = async () => undefined;
+  });
+
+  it('new account asks which folder first; escaping it, or the questions after it, writes nothing', async () => {
+    for (const pick of [1, undefined]) {
+      _state.folderPick = pick;
+      _state.folderPicks = [];
+      expect(await newAccount.run(ctx)).toBeUndefined();
+      expect(_state.folderPicks).toEqual(['Folder for the new account note']);
+    }
+    expect([..._state.files.keys()].filter((p) => p.includes('/Accounts/'))).toEqual([]);
+  });
+
+  it("a new account given by a caller goes to the active note's folder, else the first", async () => {
+    expect((await newAccount.run(ctx, input))?.path).toBe('/a/Accounts/Acme.md');
+    _open('/b/Accounts/Other.md', minimal);
+    expect((await newAccount.run(ctx, input))?.path).toBe('/b/Accounts/Acme.md');
+    expect(_state.folderPicks).toEqual([]);
+  });
+
+  it("insert checklist offers the team templates of the note's own folder", async () => {
+    const b = _open('/b/Hooli.md', minimal);
+    await insertChecklist.run(withTemplates, 'team-b-plays');
+    expect(b.getText()).toContain('Step of team-b-plays');
+    const before = b.getText();
+    await insertChecklist.run(withTemplates, 'team-a-plays');
+    expect(b.getText()).toBe(before); // not offered: the picker opened and was escaped
+    const a = _open('/a/Hooli.md', minimal);
+    await insertChecklist.run(withTemplates, 'team-a-plays');
+    expect(a.getText()).toContain('Step of team-a-plays');
   });
 });

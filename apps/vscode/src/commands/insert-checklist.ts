@@ -5,9 +5,12 @@ import { editNote, targetDocument } from './edit-note.js';
 
 export const id = 'baton.insertChecklist';
 
-/** Team templates from `baton.templatesFolder`; broken ones are reported, not fatal. */
-export async function teamTemplates(ctx: BatonContext): Promise<ChecklistTemplate[]> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
+/**
+ * Team templates from `baton.templatesFolder` of the workspace folder that holds `near` (the note
+ * they are for; the first folder otherwise); broken ones are reported, not fatal.
+ */
+export async function teamTemplates(ctx: BatonContext, near?: vscode.Uri): Promise<ChecklistTemplate[]> {
+  const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
   const dir = ctx.settings().templatesFolder;
   if (!folder || !dir) return [];
   const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `${dir}/**/*.md`));
@@ -31,7 +34,7 @@ export async function run(ctx: BatonContext, templateId?: string, uri?: unknown)
   if (!document) return;
   const version = document.version;
   const locale = ctx.settings().locale;
-  const all = [...(await teamTemplates(ctx)), ...builtinChecklists(locale)];
+  const all = [...(await teamTemplates(ctx, document.uri)), ...builtinChecklists(locale)];
   let template = typeof templateId === 'string' ? all.find((c) => c.id === templateId) : undefined;
   if (!template) {
     const picked = await vscode.window.showQuickPick(

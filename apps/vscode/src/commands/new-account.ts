@@ -61,14 +61,27 @@ async function ask(ctx: BatonContext): Promise<NewAccountInput | undefined> {
   return input;
 }
 
+/**
+ * The workspace folder the note goes into: the only one; with several, the one the user picks (or,
+ * for a note given by a caller, the active editor's, else the first). Undefined: none, or escaped.
+ */
+async function targetFolder(l: Locale, interactive: boolean): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length < 2) return folders[0];
+  if (interactive) return vscode.window.showWorkspaceFolderPick({ placeHolder: t(l, 'Folder for the new account note', '新しいアカウントノートを作るフォルダー') });
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) ?? folders[0];
+}
+
 /** Creates `<accountsFolder>/<file>` and opens it; never overwrites an existing note. */
 export async function run(ctx: BatonContext, given?: NewAccountInput): Promise<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
   const l = ctx.settings().locale;
-  if (!folder) {
+  if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showErrorMessage(t(l, 'Open a folder first.', 'フォルダーを開いてから実行してください。'));
     return undefined;
   }
+  const folder = await targetFolder(l, given === undefined);
+  if (!folder) return undefined;
   const input = given ?? (await ask(ctx));
   if (!input) return undefined;
   const dir = ctx.settings().accountsFolder;
