@@ -111,6 +111,19 @@ describe('loadVault on two threads', () => {
     expect(a.portfolio.allProblems()).toEqual(b.portfolio.allProblems());
   };
 
+  /** A stand-in second thread that takes two batches from the back, as the real one does, then runs `then`. */
+  const takesTwoThen = (name: string, then: string): string => {
+    const script = join(root, `${name}.mjs`);
+    writeFileSync(
+      script,
+      `import { workerData } from 'node:worker_threads';
+const s = workerData.shared;
+for (let n = 0; n < 2; ) { const v = Atomics.load(s, 0); if (Atomics.compareExchange(s, 0, v, v + 0x10000) === v) n++; }
+${then}`,
+    );
+    return script;
+  };
+
   it('gives what one thread gives, with the built bundle as the second thread', () => {
     const one = load(undefined);
     expect(one.helped).toBe(0);
@@ -127,15 +140,7 @@ describe('loadVault on two threads', () => {
   it('reads the share of a second thread that stops without replying, and one that cannot start', () => {
     const one = load(undefined);
     // Takes two batches from the back, as the real helper does, then ends without a word.
-    const quitter = join(root, 'quitter.mjs');
-    writeFileSync(
-      quitter,
-      `import { workerData } from 'node:worker_threads';
-const s = workerData.shared;
-for (let n = 0; n < 2; ) { const v = Atomics.load(s, 0); if (Atomics.compareExchange(s, 0, v, v + 0x10000) === v) n++; }
-Atomics.store(s, 1, 1); Atomics.notify(s, 1);`,
-    );
-    same(load(quitter), one);
+    same(load(takesTwoThen('quitter', 'Atomics.store(s, 1, 1); Atomics.notify(s, 1);')), one);
     const broken = join(root, 'broken.mjs');
     writeFileSync(broken, 'throw new Error("no second thread");');
     same(load(broken), one);
@@ -144,14 +149,7 @@ Atomics.store(s, 1, 1); Atomics.notify(s, 1);`,
   it('does not wait long for a second thread that hangs or dies without a word after taking its share', () => {
     const one = load(undefined);
     // Takes two batches, then blocks for good: no reply, no `done`, no progress (as a killed thread).
-    const hanger = join(root, 'hanger.mjs');
-    writeFileSync(
-      hanger,
-      `import { workerData } from 'node:worker_threads';
-const s = workerData.shared;
-for (let n = 0; n < 2; ) { const v = Atomics.load(s, 0); if (Atomics.compareExchange(s, 0, v, v + 0x10000) === v) n++; }
-Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`,
-    );
+    const hanger = takesTwoThen('hanger', 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);');
     const before = helper.stallMs;
     helper.stallMs = 300;
     try {

@@ -36,6 +36,16 @@ async function session(): Promise<WorkspaceIndex> {
   return index;
 }
 
+/** Ends `index`'s session (its cache written) and starts the next one with these folders: it must read nothing and show what a cold scan shows. */
+async function restartsWarm(index: WorkspaceIndex): Promise<void> {
+  await index.flush();
+  index.dispose();
+  _state.reads = [];
+  const next = await session();
+  expect(reads()).toEqual([]);
+  expect(view(next)).toEqual(await cold());
+}
+
 /** Everything a user sees from the index, keyed by file. */
 function view(index: WorkspaceIndex) {
   const p = index.portfolio;
@@ -174,12 +184,7 @@ describe('folders added and removed while VS Code runs', () => {
     expect(view(index)).toEqual(await cold());
 
     // What the index wrote is what the next session with these folders restores, reading nothing.
-    await index.flush();
-    index.dispose();
-    _state.reads = [];
-    const next = await session();
-    expect(reads()).toEqual([]);
-    expect(view(next)).toEqual(await cold());
+    await restartsWarm(index);
   });
 
   it('swaps the keys of two same-named folders that change places', async () => {
@@ -210,12 +215,7 @@ describe('folders added and removed while VS Code runs', () => {
     await index.start();
     expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
     expect(view(index)).toEqual(await cold());
-    await index.flush();
-    index.dispose();
-    _state.reads = [];
-    const next = await session();
-    expect(reads()).toEqual([]);
-    expect(view(next)).toEqual(await cold());
+    await restartsWarm(index);
   });
 
   it('a folder added after the scan listed the files: the note read under its new key stays, with its stat', async () => {
@@ -244,12 +244,7 @@ describe('folders added and removed while VS Code runs', () => {
     const index = await started(cache);
     _setFolders('/team-a', '/team-b', '/empty');
     await index.start();
-    await index.flush();
-    index.dispose();
-    _state.reads = [];
-    const next = await session();
-    expect(reads()).toEqual([]);
-    expect(view(next)).toEqual(await cold());
+    await restartsWarm(index);
   });
 });
 
