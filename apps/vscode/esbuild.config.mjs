@@ -38,7 +38,13 @@ await build({
 if (process.argv.includes('--tests')) {
   await build({
     ...common,
-    entryPoints: { index: 'test-integration/index.ts', suite: 'test-integration/suite.ts' },
+    entryPoints: {
+      index: 'test-integration/index.ts',
+      suite: 'test-integration/suite.ts',
+      // The multi-root run (a two-folder .code-workspace) has its own entry and suite.
+      'multi-root': 'test-integration/multi-root.ts',
+      'multi-root.suite': 'test-integration/multi-root.suite.ts',
+    },
     outdir: 'out/test',
     external: ['vscode', 'mocha'],
   });

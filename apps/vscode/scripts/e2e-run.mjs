@@ -404,6 +404,67 @@ async function integrationSuite(browser) {
   await context.close();
 }
 
+/** An account note (no handoff sections yet); `extra`: more frontmatter lines. */
+function accountNote(account, ...extra) {
+  return ['---', 'baton: account', `account: ${account}`, 'stage: onboarding', `contract_start: ${monthsAgo(11)}`, 'term_months: 12', 'csm_owner: Tanaka', ...extra, 'locale: en', '---', '', `# ${account}`, ''].join('\n');
+}
+
+/**
+ * A `.code-workspace` with two folders whose notes share relative paths: `Accounts/Acme.md` (Acme A;
+ * Acme B with an invalid `health`) and `Templates/Play.md` (one checklist id, a different step).
+ */
+function makeMultiRootWorkspace(name) {
+  const dir = join(RUN, name);
+  for (const [folder, account, extra, step] of [
+    ['team-a', 'Acme A', [], 'Team A step'],
+    ['team-b', 'Acme B', ['health: purple'], 'Team B step'],
+  ]) {
+    mkdirSync(join(dir, folder, 'Accounts'), { recursive: true });
+    mkdirSync(join(dir, folder, 'Templates'), { recursive: true });
+    writeFileSync(join(dir, folder, 'Accounts', 'Acme.md'), accountNote(account, ...extra));
+    writeFileSync(
+      join(dir, folder, 'Templates', 'Play.md'),
+      ['---', 'baton: checklist', 'id: team-play', `title: ${folder} play`, 'locale: en', '---', '', `- [ ] ${step} {contract_start+7d} <!-- id: step -->`, ''].join('\n'),
+    );
+  }
+  const file = join(dir, 'teams.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: 'team-a' }, { path: 'team-b' }], settings: {} }, null, 2));
+  return file;
+}
+
+/** Opens `target` (`folder=…` or `workspace=…`) with the extension's tests at `testsEntry`; the exit code, or 'timeout'. */
+async function runInHost(browser, target, testsEntry) {
+  const context = await browser.newContext();
+  await watchNetwork(context);
+  const page = await context.newPage();
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  const remote = (p) => `vscode-remote://127.0.0.1:${PORT}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(HERE)],
+    ['extensionTestsPath', remote(join(HERE, testsEntry))],
+  ]);
+  await page.goto(`${BASE}/?${target}&payload=${encodeURIComponent(payload)}`);
+  let timer;
+  const code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r('timeout'), 180000)))]);
+  clearTimeout(timer);
+  await context.close();
+  return code;
+}
+
+async function multiRootSuite(browser) {
+  console.log('Multi-root suite (mocha inside the extension host, two-folder .code-workspace)');
+  const workspace = makeMultiRootWorkspace('ws-multi');
+  // Both in-host suites append to one report file: print only what this run adds.
+  const report = join(RUN, 'integration-report.txt');
+  const from = existsSync(report) ? readFileSync(report).length : 0;
+  const started = Date.now();
+  const code = await runInHost(browser, `workspace=${encodeURIComponent(workspace)}`, 'out/test/multi-root.js');
+  if (existsSync(report)) process.stdout.write(readFileSync(report).subarray(from).toString('utf8'));
+  check('multi-root mocha suite in the extension host passed', code === 0, `exit ${code}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -413,6 +474,7 @@ try {
   const only = process.env.BATON_E2E_ONLY;
   if (!only || only === 'ui') await uiSuite(browser);
   if (!only || only === 'integration') await integrationSuite(browser);
+  if (!only || only === 'multiroot') await multiRootSuite(browser);
 } catch (e) {
   failures.push(String(e?.stack ?? e));
   console.error(e);
