@@ -383,25 +383,10 @@ function findFile(dir, name) {
 async function integrationSuite(browser) {
   console.log('Integration suite (mocha inside the extension host)');
   const ws = makeWorkspace('ws-int');
-  const context = await browser.newContext();
-  await watchNetwork(context);
-  const page = await context.newPage();
-  let resolveExit;
-  const exited = new Promise((r) => (resolveExit = r));
-  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-  const remote = (p) => `vscode-remote://127.0.0.1:${PORT}${p}`;
-  const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(HERE)],
-    ['extensionTestsPath', remote(join(HERE, 'out/test/index.js'))],
-  ]);
-  await page.goto(`${BASE}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(payload)}`);
-  let timer;
-  const code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r('timeout'), 180000)))]);
-  clearTimeout(timer); // a pending 3-minute timer would otherwise hold the process open after a pass
+  const code = await runInHost(browser, `folder=${encodeURIComponent(ws)}`, 'out/test/index.js');
   const report = join(RUN, 'integration-report.txt');
   if (existsSync(report)) process.stdout.write(readFileSync(report, 'utf8'));
   check('mocha suite in the extension host passed', code === 0, `exit ${code}`);
-  await context.close();
 }
 
 /** An account note (no handoff sections yet); `extra`: more frontmatter lines. */
@@ -448,7 +433,7 @@ async function runInHost(browser, target, testsEntry) {
   await page.goto(`${BASE}/?${target}&payload=${encodeURIComponent(payload)}`);
   let timer;
   const code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r('timeout'), 180000)))]);
-  clearTimeout(timer);
+  clearTimeout(timer); // a pending 3-minute timer would otherwise hold the process open after a pass
   await context.close();
   return code;
 }

@@ -1,19 +1,4 @@
-// Entry the workbench loads as `extensionTestsPath`: runs the mocha suite inside the extension
-// host and mirrors results to $BATON_E2E_REPORT so scripts/e2e.sh can print them.
-import { appendFileSync } from 'node:fs';
-import * as path from 'node:path';
-import Mocha from 'mocha';
+// Entry the workbench loads as `extensionTestsPath` for the single-folder run: suite.ts.
+import { runMocha } from './mocha-entry.js';
 
-export function run(): Promise<void> {
-  const report = process.env.BATON_E2E_REPORT;
-  const log = (line: string): void => {
-    if (report) appendFileSync(report, line + '\n');
-  };
-  const mocha = new Mocha({ ui: 'tdd', timeout: 30000, color: false });
-  mocha.addFile(path.join(__dirname, 'suite.js'));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
-    runner.on('pass', (t) => log(`  ✓ ${t.fullTitle()}`));
-    runner.on('fail', (t, err: Error) => log(`  ✗ ${t.fullTitle()}: ${err.message}`));
-  });
-}
+export const run = (): Promise<void> => runMocha('suite.js');

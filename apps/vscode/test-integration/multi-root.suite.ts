@@ -6,21 +6,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BatonApi } from '../src/extension.js';
+import { until } from './until.js';
 import type { WorkspaceIndex } from '../src/workspace-index.js';
 
 const EXT_ID = 'baton.baton-vscode';
 const KEY_A = 'team-a/Accounts/Acme.md';
 const KEY_B = 'team-b/Accounts/Acme.md';
-
-async function until<T>(probe: () => T | undefined, ms = 10000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Indexed account name → the key of its note. */
 const accounts = (idx: WorkspaceIndex): Record<string, string> => Object.fromEntries(idx.portfolio.accounts().map((a) => [a.account.account, a.file]));

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { BatonApi } from '../src/extension.js';
+import { until } from './until.js';
 import { applyCoreEdit } from '../src/apply-edit.js';
 
 const EXT_ID = 'baton.baton-vscode';
@@ -13,16 +14,6 @@ function note(name: string): string {
   d.setMonth(d.getMonth() - 11);
   const start = d.toISOString().slice(0, 10);
   return ['---', 'baton: account', `account: ${name}`, 'stage: onboarding', `contract_start: ${start}`, 'term_months: 12', 'csm_owner: Tanaka', 'locale: en', '---', '', `# ${name}`, ''].join('\n');
-}
-
-async function until<T>(probe: () => T | undefined, ms = 10000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 suite('Baton in a real VS Code', () => {
