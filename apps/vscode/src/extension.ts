@@ -15,8 +15,9 @@ import * as insertStakeholderMatrix from './commands/insert-stakeholder-matrix.j
 import * as newAccount from './commands/new-account.js';
 import * as openTimeline from './commands/open-timeline.js';
 import * as reanchorChecklists from './commands/reanchor-checklists.js';
+import * as rebuildIndex from './commands/rebuild-index.js';
 
-const COMMANDS = [newAccount, insertStakeholderMatrix, addStakeholder, insertChecklist, reanchorChecklists, checkHandoff, openTimeline, exportIcs, insertSection];
+const COMMANDS = [newAccount, insertStakeholderMatrix, addStakeholder, insertChecklist, reanchorChecklists, checkHandoff, openTimeline, exportIcs, insertSection, rebuildIndex];
 
 /** What `activate` returns: used by the in-host integration tests (and nothing else). */
 export interface BatonApi {

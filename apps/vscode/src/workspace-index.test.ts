@@ -131,6 +131,33 @@ describe('the persisted workspace index', () => {
     }
   });
 
+  it('rebuild reads every note again: changes a watcher missed are picked up, and the cache is rewritten', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    await index.flush();
+    // Behind the watcher's back: one account renamed inside its note, one note deleted.
+    const [edited, gone] = accounts as [string, string];
+    _write(edited, _state.files.get(edited)!.replace(/^account: .*$/m, 'account: Rebuilt Co'));
+    _state.files.delete(gone);
+    const key = (path: string) => path.slice('/ws/'.length);
+    expect(index.portfolio.has(key(gone))).toBe(true);
+    _state.reads = [];
+    const notified = vi.fn();
+    index.onDidChange(notified);
+    await index.rebuild();
+    expect(reads()).toEqual(files.filter((f) => f !== gone));
+    expect(index.portfolio.has(key(gone))).toBe(false);
+    expect(index.portfolio.accounts().find((a) => a.file === key(edited))?.account.account).toBe('Rebuilt Co');
+    expect(notified).toHaveBeenCalled();
+    // What a cache-less scan of the files as they are now shows, and the cache says the same.
+    files = files.filter((f) => f !== gone);
+    expect(view(index)).toEqual(await cold({ ...OPTIONS, today: index.portfolio.today }));
+    expect(Object.keys(cacheJson().manifest).sort()).toEqual(files.map(key).sort());
+    // Awaiting start() afterwards waits for the rebuild too.
+    await index.start();
+    index.dispose();
+  });
+
   it('an unchanged warm start does not rewrite the cache', async () => {
     await session();
     _state.fsLog = [];

@@ -372,6 +372,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.disposed) this.changed.fire();
   }
 
+  /**
+   * Forgets the index (and so what the cache holds) and reads every note again, for when the index
+   * and the files disagree: a file watcher can miss changes, e.g. past the system's limit of watched
+   * files. Waits for a scan or folder change under way first; `start()` afterwards sees the result.
+   */
+  rebuild(): Promise<void> {
+    this.ready = this.start().then(() => this.reread());
+    return this.ready;
+  }
+
+  private async reread(): Promise<void> {
+    if (this.disposed) return;
+    // Views set today on the Portfolio directly: keep the day it has now.
+    this.current = new SnapshotPortfolio({ ...this.options, today: this.current.today });
+    this.uris.clear();
+    this.stats.clear();
+    this.dirty = true;
+    this.changed.fire();
+    await inBatches(await vscode.workspace.findFiles(MD_GLOB, EXCLUDE), (uri) => this.read(uri));
+    if (this.disposed) return;
+    this.changed.fire();
+    await this.save();
+  }
+
   setOptions(options: Partial<PortfolioOptions>): void {
     this.options = { ...this.options, ...options };
     this.current.setOptions(options);

@@ -6,6 +6,7 @@ import * as checkHandoff from './check-handoff.js';
 import * as insertStakeholderMatrix from './insert-stakeholder-matrix.js';
 import * as insertChecklist from './insert-checklist.js';
 import * as newAccount from './new-account.js';
+import * as rebuildIndex from './rebuild-index.js';
 
 beforeEach(() => _reset());
 
@@ -106,5 +107,32 @@ describe('several workspace folders', () => {
     const a = _open('/a/Hooli.md', minimal);
     await insertChecklist.run(withTemplates, 'team-a-plays');
     expect(a.getText()).toContain('Step of team-a-plays');
+  });
+});
+
+describe('rebuild index', () => {
+  it('rebuilds under a status-bar spinner, then says how many account notes there are, in the display language', async () => {
+    for (const [locale, title, message] of [
+      ['en', 'Baton: rebuilding the index', 'Baton: index rebuilt (2 account notes)'],
+      ['ja', 'Baton: インデックスを作り直しています', 'Baton: インデックスを作り直しました（アカウントノート 2 件）'],
+    ] as const) {
+      _reset();
+      let size = 0;
+      let spinning: boolean | undefined;
+      const index = {
+        rebuild: async () => {
+          spinning = _state.progress.at(-1)?.settled === false;
+          size = 2;
+        },
+        get portfolio() {
+          return { size };
+        },
+      };
+      const c = { ...ctx, settings: () => ({ ...ctx.settings(), locale }), index } as unknown as BatonContext;
+      expect(await rebuildIndex.run(c)).toBe(2);
+      expect(spinning).toBe(true);
+      expect(_state.progress.map((p) => p.title)).toEqual([title]);
+      expect(_state.messages).toEqual([{ level: 'info', text: message }]);
+    }
   });
 });
