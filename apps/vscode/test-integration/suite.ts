@@ -31,7 +31,7 @@ suite('Baton in a real VS Code', () => {
 
   test('activation registers every Baton command and stays fast', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['baton.newAccount', 'baton.insertStakeholderMatrix', 'baton.addStakeholder', 'baton.insertChecklist', 'baton.reanchorChecklists', 'baton.checkHandoff', 'baton.openTimeline', 'baton.exportIcs']) {
+    for (const id of ['baton.newAccount', 'baton.insertStakeholderMatrix', 'baton.addStakeholder', 'baton.insertChecklist', 'baton.reanchorChecklists', 'baton.checkHandoff', 'baton.openTimeline', 'baton.exportIcs', 'baton.rebuildIndex']) {
       assert.ok(all.includes(id), id);
     }
     assert.ok(api.activationMs < 250, `activate took ${api.activationMs} ms`);
@@ -147,5 +147,16 @@ suite('Baton in a real VS Code', () => {
     assert.ok(!idx.portfolio.timeline().some((e) => e.file.endsWith('Hooli E2E.md')));
     await vscode.workspace.fs.delete(to);
     await until(() => (idx.portfolio.timeline().some((e) => e.file.endsWith('Hooli Renamed.md')) ? undefined : true), 15000);
+  });
+
+  test('Rebuild index reads every note again and gives the same index', async () => {
+    const idx = api.context.index;
+    const before = { accounts: idx.portfolio.accounts(), problems: idx.portfolio.allProblems() };
+    // Every account note, those with fatal errors (no account fields) included.
+    const notes = idx.portfolio.size;
+    const count = await vscode.commands.executeCommand<number>('baton.rebuildIndex');
+    assert.equal(count, notes);
+    assert.ok(before.accounts.length > 0 && count >= before.accounts.length);
+    assert.deepEqual({ accounts: idx.portfolio.accounts(), problems: idx.portfolio.allProblems() }, before);
   });
 });

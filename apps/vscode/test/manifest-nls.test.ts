@@ -144,6 +144,7 @@ describe('manifest localization (package.nls)', () => {
       'baton.openTimeline': 'Open renewal timeline',
       'baton.exportIcs': 'Export renewal calendar (.ics)',
       'baton.refreshRenewals': 'Refresh renewals',
+      'baton.rebuildIndex': 'Rebuild index',
     });
     for (const c of manifest.contributes.commands) expect(c.category).toBe('Baton');
     expect(en.displayName).toBe('Baton — Sales→CS handoff & renewals');
@@ -161,8 +162,8 @@ describe('manifest localization (package.nls)', () => {
     expect(docs.size).toBeGreaterThanOrEqual(8);
     const coreEn = uiText('en').commands as Record<string, string>;
     const coreJa = uiText('ja').commands as Record<string, string>;
-    // The Renewals view's refresh button is VS Code's own: it is in neither table.
-    const hostOnly = new Set(['baton.refreshRenewals']);
+    // The Renewals view's refresh button and Rebuild index are VS Code's own: core has no title for them.
+    const hostOnly = new Set(['baton.refreshRenewals', 'baton.rebuildIndex']);
     for (const c of manifest.contributes.commands) {
       if (hostOnly.has(c.command)) continue;
       const name = enTitle(c.command);
