@@ -12,12 +12,13 @@ export function scrollToToday(root: HTMLElement): void {
  * (and `data-index` into the returned list) so the owner handles all input with one delegated
  * listener per event type.
  */
-export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: TimelineFilters): TimelineViewEvent[] {
+export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: TimelineFilters, busy = false): TimelineViewEvent[] {
   root.empty();
   const { view, choices } = model;
   const shownEvents: TimelineViewEvent[] = [];
   const L = view.labels;
-  const box = root.createDiv({ cls: 'baton-timeline', attr: { lang: view.locale } });
+  // While the vault is still being read (`busy`), an empty timeline is not yet news.
+  const box = root.createDiv({ cls: 'baton-timeline', attr: { lang: view.locale, 'aria-busy': busy } });
   // Sticky, so filters and counts stay in reach while scrolling through years of renewals.
   const header = box.createDiv({ cls: 'baton-timeline-header' });
   header.createEl('h2', { cls: 'baton-timeline-title', text: L.timelineTitle });
@@ -43,7 +44,7 @@ export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: 
     counts.createSpan({ cls: `baton-count is-${s}`, text: `${L.statuses[s]} ${model.counts[s]}` });
   }
 
-  if (model.total === 0) box.createEl('p', { cls: 'baton-timeline-empty', text: L.noEvents });
+  if (model.total === 0 && !busy) box.createEl('p', { cls: 'baton-timeline-empty', text: L.noEvents });
 
   // `view` holds the window only: its months, each with the events shown.
   if (model.earlier) box.createEl('button', { cls: 'baton-more baton-earlier', text: `↑ ${L.showMore} (${model.earlier.count})`, attr: { 'data-action': 'earlier' } });

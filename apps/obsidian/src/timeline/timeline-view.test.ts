@@ -121,6 +121,18 @@ describe('TimelineView', () => {
     expect(first()).toBe(all[0]?.date.slice(0, 7));
   });
 
+  it('says "no events" only once the vault has been read: while it is, the timeline is busy, not empty', async () => {
+    const { root, view, ctx } = await open(new Map());
+    const box = () => root.querySelector('.baton-timeline');
+    expect(root.querySelector('.baton-timeline-empty')?.textContent).toBe('No events match these filters.');
+    expect(box()?.getAttribute('aria-busy')).not.toBe('true');
+    // As at startup, before AccountIndex.build has read every note.
+    ctx.index.ready = false;
+    view.render();
+    expect(root.querySelector('.baton-timeline-empty')).toBeNull();
+    expect(box()?.getAttribute('aria-busy')).toBe('true');
+  });
+
   it('re-renders (debounced) when the index changes, and stops listening once closed', async () => {
     const { root, ctx, leaf } = await open();
     ctx.index.upsert('New.md', createAccountNote({ account: 'Freshly Signed', contractStart: '2026-11-01', termMonths: 12, locale: 'en' }));

@@ -72,7 +72,7 @@ export class TimelineView extends ItemView {
       filters: this.filter,
       window: this.win,
     });
-    this.shown = renderTimeline(this.contentEl, this.model, this.filter);
+    this.shown = renderTimeline(this.contentEl, this.model, this.filter, !this.host.index.ready);
   }
 
   /** The events currently on screen, in order (tests and the click handler use this). */
