@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFlatYaml } from './flat-yaml.js';
 import { splitLinesKeepEol } from './text.js';
-import { sameStrict } from './__fixtures__/oracles.js';
+import { declinedWord as declined, FLOW_ITEM_RE, plainScalar as plain, sameStrict } from './__fixtures__/oracles.js';
 
 // readFlatYaml as it was before it reused the last frontmatter's keys and shape and classified
-// plain values in one pass over their codes (PLAIN_RE, INT_RE), kept verbatim as the oracle.
+// plain values in one pass over their codes (PLAIN_RE, INT_RE), kept verbatim as the oracle (its
+// plain-value rules, which the regex-based reader had too, are in __fixtures__/oracles.ts).
 function oldReadFlatYaml(lines: readonly string[], from: number, to: number, keyLines?: Map<string, number>): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (let i = from; i < to; i++) {
@@ -44,9 +45,6 @@ function scalar(v: string): unknown {
   if (c === '[') return v.indexOf(']') === last ? flowList(v.slice(1, -1)) : undefined;
   return last > 0 && v.indexOf(c, 1) === last && !(c === '"' && v.includes('\\')) ? v.slice(1, -1) : undefined;
 }
-const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
-const DECLINE_RE = /^(?:null|true|false|0[box].*|\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
-const FLOW_ITEM_RE = /^ *[A-Za-z][\w-]*(?: [\w-]+)* *$/;
 function flowList(inside: string): unknown {
   if (inside === '') return [];
   const items: unknown[] = [];
@@ -56,15 +54,6 @@ function flowList(inside: string): unknown {
     items.push(v);
   }
   return items;
-}
-function plain(v: string): unknown {
-  const c = v.charCodeAt(0);
-  if (c >= 48 && c <= 57) return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
-  return declined(v) ? undefined : v;
-}
-function declined(v: string): boolean {
-  const l = v.charCodeAt(0) | 32;
-  return (l === 110 || l === 116 || l === 102) && DECLINE_RE.test(v);
 }
 
 /** The same answer (key order included) and, when there is one, the same key lines as the old reader. */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { readFlatYaml } from './flat-yaml.js';
 import { splitLinesKeepEol } from './text.js';
-import { sameStrict } from './__fixtures__/oracles.js';
+import { declinedWord as declined, FLOW_ITEM_RE, plainScalar as plain, sameStrict } from './__fixtures__/oracles.js';
 
 const fast = (raw: string) => {
   const lines = splitLinesKeepEol(raw);
@@ -104,14 +104,6 @@ function regexReadFlatYaml(lines: readonly string[], from: number, to: number, k
  */
 // oxlint-disable-next-line no-control-regex -- finding control characters is the point
 const LINE_RE = /^(?!.*[\0-\t\v\f\x0e-\x1f#\x7f-\xa0\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])(?:[A-Za-z_][\w-]*:(?: +(?:'[^']*'|"[^"\\]*"|\[[^\]]*\]|[\w\u00a1-\uffff<($/](?:[^:]|:(?=[^ \r\n]))*))? *)?[\r\n]*$/;
-/** The simplest integers: no sign, no leading zero, exact in a double. */
-const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
-/**
- * Words the fast path leaves to js-yaml: null/true/false in any case (as keys: `Null:` is the key
- * 'null'), and a superset of what js-yaml's int and float types claim among digit-led scalars.
- */
-const DECLINE_RE = /^(?:null|true|false|0[box].*|\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
-const FLOW_ITEM_RE = /^ *[A-Za-z][\w-]*(?: [\w-]+)* *$/;
 
 function flatValue(v: string): unknown {
   const c = v[0];
@@ -120,19 +112,6 @@ function flatValue(v: string): unknown {
   if (v === '[]') return [];
   const items = v.slice(1, -1).split(',').map((s) => (FLOW_ITEM_RE.test(s) ? plain(s.trim()) : undefined));
   return items.includes(undefined) ? undefined : items;
-}
-
-/** A plain scalar (as LINE_RE lets one start): a string, a simple int, or undefined. */
-function plain(v: string): unknown {
-  const c = v.charCodeAt(0);
-  if (c >= 48 && c <= 57) return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
-  return declined(v) ? undefined : v;
-}
-
-/** DECLINE_RE on a word that does not start with a digit: only null/true/false, so only n, t, f can start a match. */
-function declined(v: string): boolean {
-  const l = v.charCodeAt(0) | 32;
-  return (l === 110 || l === 116 || l === 102) && DECLINE_RE.test(v);
 }
 
 /** The same answer and key lines as the regex-based reader, declines included. */

@@ -10,7 +10,7 @@ import { flatCopy } from './string-pool.js';
 import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
 import { readFrontmatter } from './frontmatter.js';
 import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
-import { HEADING_TITLES, scanHeadings, type Heading } from './sections.js';
+import { findHeading, HEADING_TITLES, scanHeadings, type Heading } from './sections.js';
 import { eolBefore, displayWidth, fencedLines, foldWidth, splitLinesKeepEol, stripBom, stripEol } from './text.js';
 
 export const LEVELS = ['executive', 'director', 'manager', 'staff'] as const;
@@ -739,7 +739,7 @@ export function readStakeholders(
 ): { table: StakeholderTable | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const { lines, fenced } = note;
-  const section = note.headings.find((h) => h.id === 'stakeholders');
+  const section = findHeading(note.headings, 'stakeholders');
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {

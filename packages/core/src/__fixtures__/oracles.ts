@@ -60,3 +60,29 @@ export function sameStrict(a: unknown, b: unknown): boolean {
   }
   return a === b;
 }
+
+// The flat frontmatter reader's value rules before it classified values in one pass, shared by the
+// oracles of flat-yaml.test.ts (the regex-based reader) and flat-yaml-shape.property.test.ts.
+
+/** The simplest integers: no sign, no leading zero, exact in a double. */
+const INT_RE = /^(?:0|[1-9]\d{0,14})$/;
+/**
+ * Words the fast path leaves to js-yaml: null/true/false in any case (as keys: `Null:` is the key
+ * 'null'), and a superset of what js-yaml's int and float types claim among digit-led scalars.
+ */
+const DECLINE_RE = /^(?:null|true|false|0[box].*|\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
+/** An item of a `[word, word words]` flow list. */
+export const FLOW_ITEM_RE = /^ *[A-Za-z][\w-]*(?: [\w-]+)* *$/;
+
+/** A plain scalar: a string, a simple int, or undefined (left to js-yaml). */
+export function plainScalar(v: string): unknown {
+  const c = v.charCodeAt(0);
+  if (c >= 48 && c <= 57) return INT_RE.test(v) ? Number(v) : DECLINE_RE.test(v) ? undefined : v;
+  return declinedWord(v) ? undefined : v;
+}
+
+/** DECLINE_RE on a word that does not start with a digit: only null/true/false, so only n, t, f can start a match. */
+export function declinedWord(v: string): boolean {
+  const l = v.charCodeAt(0) | 32;
+  return (l === 110 || l === 116 || l === 102) && DECLINE_RE.test(v);
+}
