@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountNote } from './account.js';
 
 // validate copies the frontmatter with Object.assign when no value is empty and there is no
-// `__proto__` key, else key by key as before: either way the account keeps every written key but
+// `__proto__` key, else from a template of the kept keys (`Shape`), or key by key for a key a fresh
+// object has (`__proto__`, `constructor`…): either way the account keeps every written key but
 // the empty ones, in their order, as plain own keys, with the same values for the unknown ones.
 const KNOWN = new Set(['baton', 'account', 'stage', 'contract_start', 'term_months', 'renewal_date', 'notice_days', 'arr', 'arr_start', 'currency', 'sales_owner', 'csm_owner', 'renewal_owner', 'kickoff_date', 'health', 'locale']);
 const DERIVED = ['renewal_date', 'renewal_date_derived', 'notice_deadline'];

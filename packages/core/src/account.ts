@@ -5,6 +5,7 @@ import { problem, type Bilingual, type Locale, type Problem } from './problems.j
 import { scanHeadings, type Heading } from './sections.js';
 import { parseTaskLine, scanTasks, type Task } from './tasks.js';
 import { fencedLines, foldWidth, splitLinesKeepEol } from './text.js';
+import { Shape } from './shape.js';
 import { readStakeholders, type StakeholderTable } from './stakeholders.js';
 
 export const STAGES = ['handoff', 'onboarding', 'running', 'adoption', 'advocacy', 'renewal', 'churned'] as const;
@@ -335,25 +336,31 @@ function keyLine(fm: Frontmatter, key: string | undefined): number {
   return (l ?? 0) + 1;
 }
 
+/** The template of accounts with an empty value (see validate). */
+const KEPT = new Shape();
+
+/** An object with `keys[j]` set to `values[j]` one by one; `defineProperty` keeps a `__proto__` key (js-yaml keeps it as an own key) a plain key. */
+export function keyByKey(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  keys.forEach((k, j) => {
+    if (k === '__proto__') Object.defineProperty(out, k, { value: values[j], writable: true, enumerable: true, configurable: true });
+    else out[k] = values[j];
+  });
+  return out;
+}
+
 function validate(fm: Frontmatter, problems: Problem[], locale: Locale): Account | undefined {
   // An empty value (`kickoff_date:`) means "not known yet", as in Obsidian's Properties editor.
   // Copied without those keys rather than deleted from a copy: `delete` turns an object into a
   // slow hash map, and every later read of the account would pay for it.
   // Usually no value is empty: Object.assign onto `{}` copies fast properties (readFlatYaml's)
-  // in one step and gives every such account the same shape; keys set one by one past a dozen or
-  // so make a hash map, slower to copy and to read. It would set the prototype for a `__proto__` key.
+  // in one step and gives every such account the same shape. Else the kept keys come from a
+  // template (`Shape`): keys set one by one past a dozen or so would make a hash map too.
   const src = fm.data ?? {};
-  const slow = Object.hasOwn(src, '__proto__') || Object.values(src).some((v) => v === null || v === '');
-  const data: Record<string, unknown> = slow ? {} : Object.assign({}, src);
-  if (slow) {
-    for (const k of Object.keys(src)) {
-      const v = src[k];
-      if (v === null || v === '') continue;
-      // defineProperty: a `__proto__` key (js-yaml keeps it as an own key) stays a plain key.
-      if (k === '__proto__') Object.defineProperty(data, k, { value: v, writable: true, enumerable: true, configurable: true });
-      else data[k] = v;
-    }
-  }
+  const slow = Object.values(src).some((v) => v === null || v === '');
+  const kept = slow ? Object.keys(src).filter((k) => src[k] !== null && src[k] !== '') : Object.hasOwn(src, '__proto__') ? Object.keys(src) : undefined;
+  const values = kept?.map((k) => src[k]);
+  const data: Record<string, unknown> = kept ? (KEPT.make(kept, values!) ?? keyByKey(kept, values!)) : Object.assign({}, src);
   // Checked in place (this copy is the account): a key that fails is left as written, and the
   // fixed value of a valid key passes its check again unchanged, so the second pass below reads
   // the same as one over the written values.

@@ -1,4 +1,8 @@
-import { parseAccountNote, type AccountNote, type ParseOptions } from './account.js';
+import { keyByKey, parseAccountNote, type AccountNote, type ParseOptions } from './account.js';
+import { Shape } from './shape.js';
+
+/** The template of the host's frontmatter copies. */
+const CACHED = new Shape();
 
 /** The parts of Obsidian's `CachedMetadata` Baton reads (structurally compatible, no `obsidian` import). */
 export interface CachedNoteMetadata {
@@ -20,18 +24,17 @@ export function accountNoteFromCache(text: string, cache: CachedNoteMetadata, op
   const fm = cache.frontmatter;
   // Without a cached mapping (no frontmatter, or YAML Obsidian could not read) fall back to a full parse.
   if (!fm || typeof fm !== 'object' || Array.isArray(fm)) return parseAccountNote(text, options);
-  const data: Record<string, unknown> = {};
   // Obsidian keeps its own `position` inside frontmatter in some versions; it is not the user's key.
   // A value handed over as a `Date` (a YAML timestamp, should the host's parser make one) is read
-  // as the `YYYY-MM-DD` it was written as.
-  for (const k of Object.keys(fm)) {
-    if (k === 'position') continue;
+  // as the `YYYY-MM-DD` it was written as. The copy comes from a template of the key order (the
+  // host's object is often a hash map, slow for everything that reads the account after); a
+  // `__proto__` key stays a plain key, as the text path keeps it.
+  const keys = Object.keys(fm).filter((k) => k !== 'position');
+  const values = keys.map((k) => {
     const v = fm[k];
-    const value = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
-    // A `__proto__` key stays a plain key, as the text path keeps it (an assignment would set the prototype).
-    if (k === '__proto__') Object.defineProperty(data, k, { value, writable: true, enumerable: true, configurable: true });
-    else data[k] = value;
-  }
+    return v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v;
+  });
+  const data = CACHED.make(keys, values) ?? keyByKey(keys, values);
   let taskLines: number[] | undefined;
   if (cache.listItems) {
     taskLines = [];

@@ -1,3 +1,4 @@
+import { Shape } from './shape.js';
 import { flatCopy } from './string-pool.js';
 
 /**
@@ -24,8 +25,6 @@ export function readFlatYaml(lines: readonly string[], from: number, to: number,
 
 function read(lines: readonly string[], from: number, to: number, keyLines?: Map<string, number>): Record<string, unknown> | undefined {
   let n = 0;
-  // Whether the keys so far are the last shape's first `n`.
-  let same = true;
   for (let i = from; i < to; i++) {
     const line = lines[i] ?? '';
     // A split line has its CR/LF only at its end: `e` is where they start.
@@ -36,13 +35,12 @@ function read(lines: readonly string[], from: number, to: number, keyLines?: Map
     if (k < 1 || k >= e) return undefined;
     // Frontmatters repeat their keys in the same order: the last shape's key at this place is
     // reused when it matches (it passed the checks below), which spares hashing a fresh slice.
-    let key = shapeKeys[n];
+    let key = FLAT.keys[n];
     if (key === undefined || key.length !== k || !line.startsWith(key)) {
       key = flatCopy(line.slice(0, k));
       // `Null:` is the key 'null' and `True:` the key 'true': they go to js-yaml (and so do
       // duplicates and `__proto__`, `constructor`…, below).
       if (!KEY_RE.test(key) || declined(key)) return undefined;
-      same = false;
     }
     // After the colon: nothing, or spaces and then (optionally) a value and spaces.
     let s = k + 1;
@@ -58,31 +56,17 @@ function read(lines: readonly string[], from: number, to: number, keyLines?: Map
     keyLines?.set(key, i);
   }
   // Keys set one by one past a dozen or so make V8 store an object as a hash map (slow to copy and
-  // read); a spread copy has fast properties. Keys in the same order as the last frontmatter's
-  // (unique: they were checked) are copied from an object of that shape, then the values set.
-  if (!same || n !== shapeKeys.length) {
-    const out: Record<string, unknown> = {};
-    for (let j = 0; j < n; j++) {
-      // A duplicate, or a key a fresh object already "has" (`__proto__`, `constructor`…).
-      if (out[keys[j]!] !== undefined) return undefined;
-      out[keys[j]!] = null;
-    }
-    // (Built for every new order too: a frontmatter returned as set key by key, a hash map, would
-    // make validate's copy slow; measured in separate processes on notes whose orders all differ.)
-    shape = { ...out };
-    shapeKeys = keys.slice(0, n);
-  }
-  const out = { ...shape };
-  for (let j = 0; j < n; j++) out[keys[j]!] = values[j];
-  return out;
+  // read): the object comes from a template of this key order (built for every new order too: a
+  // frontmatter returned as a hash map would make validate's copy slow). A duplicate key, or one a
+  // fresh object already "has" (`__proto__`, `constructor`…), goes to js-yaml.
+  return FLAT.make(keys, values, n);
 }
 
 /** Scratch for one call: the keys (copies) and values (cleared after the call) read, in order. */
 const keys: string[] = [];
 const values: unknown[] = [];
-/** The last accepted frontmatter's keys (copies, never slices of a note) and an object with exactly those keys. */
-let shapeKeys: string[] = [];
-let shape: Record<string, unknown> = {};
+/** The last accepted frontmatter's keys (copies, never slices of a note) and its template. */
+const FLAT = new Shape();
 const KEY_RE = /^[A-Za-z_][\w-]*$/;
 /** Characters js-yaml treats specially anywhere: controls and tabs, `#`, U+007F–U+00A0 with NEL, U+2028/9, U+FEFF, surrogates, U+FFFE/F. */
 const special = (x: number): boolean => x < 32 || x === 35 || (x > 126 && x < 161) || x === 0x2028 || x === 0x2029 || x === 0xfeff || (x > 0xd7ff && x < 0xe000) || x > 0xfffd;
