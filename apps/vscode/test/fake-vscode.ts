@@ -155,6 +155,9 @@ interface State {
   /** What `showWorkspaceFolderPick` answers (a folder's index; undefined: escaped), and the placeholders it was shown with. */
   folderPick: number | undefined;
   folderPicks: string[];
+  /** What `showSaveDialog` answers (a path; undefined: escaped), and the default URIs it was shown with. */
+  saveAnswer: string | undefined;
+  saveDefaults: (string | undefined)[];
   /** While set, `fs.readFile` waits for it (a slow disk). */
   readGate: Promise<void> | undefined;
   /** Every `window.withProgress`: where, its title, and whether its task has settled. */
@@ -197,6 +200,8 @@ const fresh = (): State => ({
   messages: [],
   folderPick: undefined,
   folderPicks: [],
+  saveAnswer: undefined,
+  saveDefaults: [],
   readGate: undefined,
   progress: [],
   documents: [],
@@ -249,7 +254,22 @@ function folderOf(uri: Uri): FakeFolder | undefined {
 
 /** An ExtensionContext with workspace storage at `storage` (undefined: no folder open). */
 export function _extensionContext(storage: string | undefined, version = '0.1.0'): any {
-  return { subscriptions: [], storageUri: storage === undefined ? undefined : Uri.file(storage), extensionUri: Uri.file('/ext'), extension: { packageJSON: { version } } };
+  return { subscriptions: [], storageUri: storage === undefined ? undefined : Uri.file(storage), extensionUri: Uri.file('/ext'), extension: { packageJSON: { version } }, workspaceState: new Memento() };
+}
+
+/** `ExtensionContext.workspaceState`: values kept in memory for one context. */
+export class Memento {
+  private readonly values = new Map<string, unknown>();
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+  }
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
 }
 
 const noEvent = () => ({ dispose: () => undefined });
@@ -280,6 +300,10 @@ export const window = {
   showWorkspaceFolderPick: async (options?: { placeHolder?: string }) => {
     state.folderPicks.push(options?.placeHolder ?? '');
     return state.folderPick === undefined ? undefined : state.folders[state.folderPick];
+  },
+  showSaveDialog: async (options?: { defaultUri?: Uri }) => {
+    state.saveDefaults.push(options?.defaultUri?.toString());
+    return state.saveAnswer === undefined ? undefined : Uri.file(state.saveAnswer);
   },
   registerTreeDataProvider: registered,
   withProgress: async <T>(options: { location: number; title?: string }, task: (progress: { report(): void }) => Promise<T>): Promise<T> => {

@@ -1,8 +1,10 @@
 import { createAccountNote } from '@baton/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { _open, _reset, _setFolders, _state, _write } from '../../test/fake-vscode.js';
+import { _extensionContext, _open, _reset, _setFolders, _state, _write } from '../../test/fake-vscode.js';
+import { WorkspaceIndex } from '../workspace-index.js';
 import type { BatonContext } from '../context.js';
 import * as checkHandoff from './check-handoff.js';
+import * as exportIcs from './export-ics.js';
 import * as insertStakeholderMatrix from './insert-stakeholder-matrix.js';
 import * as insertChecklist from './insert-checklist.js';
 import * as newAccount from './new-account.js';
@@ -107,6 +109,27 @@ describe('several workspace folders', () => {
     const a = _open('/a/Hooli.md', minimal);
     await insertChecklist.run(withTemplates, 'team-a-plays');
     expect(a.getText()).toContain('Step of team-a-plays');
+  });
+
+  it("export starts the save dialog in the active note's folder, then where the last export went; escaping writes nothing", async () => {
+    _write('/b/Accounts/Acme.md', createAccountNote(input));
+    const index = new WorkspaceIndex({ today: '2026-06-01', locale: 'en' });
+    const exporting = { ...ctx, index, extension: _extensionContext('/storage') } as BatonContext;
+    const written = () => [..._state.files.keys()].filter((p) => p.endsWith('.ics'));
+    expect(await exportIcs.run(exporting)).toBeUndefined();
+    _open('/b/Accounts/Acme.md', createAccountNote(input));
+    expect(await exportIcs.run(exporting)).toBeUndefined();
+    expect(_state.saveDefaults).toEqual(['file:///a/baton-renewals.ics', 'file:///b/baton-renewals.ics']);
+    expect(written()).toEqual([]);
+    _state.saveAnswer = '/b/out/renewals.ics';
+    expect((await exportIcs.run(exporting))?.path).toBe('/b/out/renewals.ics');
+    expect(_state.files.get('/b/out/renewals.ics')).toContain('SUMMARY:');
+    _open('/a/Hooli.md', minimal);
+    _state.saveAnswer = undefined;
+    await exportIcs.run(exporting);
+    expect(_state.saveDefaults.at(-1)).toBe('file:///b/out/renewals.ics');
+    expect(written()).toEqual(['/b/out/renewals.ics']);
+    index.dispose();
   });
 });
 
