@@ -131,6 +131,15 @@ describe('several workspace folders', () => {
     expect([...folderLabels([folder('a', '/1/a'), folder('a', '/2/a'), folder('a (2)')]).values()]).toEqual(['a', 'a (3)', 'a (2)']);
     expect(folderLabels([folder('a')]).size).toBe(0);
   });
+
+  it('keeps a folder named with a `/` apart from the notes under another folder’s subfolder', async () => {
+    _write('/x/Accounts/Acme.md', note('Acme in a/Accounts'));
+    _write('/y/Accounts/Accounts/Acme.md', note('Acme in a, one level down'));
+    _setFolders('/x=a/Accounts', '/y=a');
+    const index = await started();
+    expect(accounts(index)).toEqual({ 'Acme in a/Accounts': 'a\u2215Accounts/Accounts/Acme.md', 'Acme in a, one level down': 'a/Accounts/Accounts/Acme.md' });
+    index.dispose();
+  });
 });
 
 describe('a single workspace folder', () => {

@@ -38,16 +38,20 @@ const NO_CACHE: IndexCacheOptions = { dir: undefined, version: '', enabled: () =
  * Each workspace folder's prefix in keys, by folder URI. None with a single folder: keys are
  * folder-relative, as they always were. With several, the folder's name, as VS Code's own
  * `asRelativePath(uri, true)` writes it; folders of one name are told apart in folder order: the
- * first keeps the name, the next get ` (2)`, ` (3)`, … (never a name another folder has).
+ * first keeps the name, the next get ` (2)`, ` (3)`, … (never a name another folder has). A `/` in
+ * a name (a `.code-workspace` may give one) is written `∕` (U+2215), so a key's first `/` always ends
+ * its folder: `a/b` + `x.md` never meets `a` + `b/x.md`.
  */
 export function folderLabels(folders: readonly vscode.WorkspaceFolder[]): Map<string, string> {
   const labels = new Map<string, string>();
   if (folders.length < 2) return labels;
-  const names = new Set(folders.map((f) => f.name));
+  const nameOf = (f: vscode.WorkspaceFolder) => f.name.replaceAll('/', '\u2215');
+  const names = new Set(folders.map(nameOf));
   const used = new Set<string>();
   for (const f of folders) {
-    let label = f.name;
-    for (let n = 2; used.has(label) || (label !== f.name && names.has(label)); n++) label = `${f.name} (${n})`;
+    const name = nameOf(f);
+    let label = name;
+    for (let n = 2; used.has(label) || (label !== name && names.has(label)); n++) label = `${name} (${n})`;
     used.add(label);
     labels.set(f.uri.toString(), label);
   }
