@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber } from './day-number.js';
-import { sortEvents, type TimelineEvent } from './timeline.js';
+import { filterTimeline, sortEvents, type TimelineEvent } from './timeline.js';
 import { EVENT_PAGE, MONTH_PAGE, buildTimelineModel, widenWindow, type TimelineModelOptions } from './timeline-window.js';
 
 const TODAY = '2026-06-10';
@@ -78,6 +79,32 @@ describe('buildTimelineModel', () => {
     expect(m.choices.owners).toEqual(['Ito', 'Sato']);
     expect(m.choices.kinds).toEqual(['renewal', 'task']);
     expect(buildTimelineModel(all, options({ filters: { kind: 'kickoff' } })).total).toBe(0);
+  });
+
+  it('counts the shown statuses and offers the whole portfolio’s choices, with any filter or none', () => {
+    const event = fc.record({
+      n: fc.integer({ min: -8, max: 8 }),
+      owner: fc.constantFrom('Sato', 'Ito', ''),
+      kind: fc.constantFrom('task', 'renewal', 'kickoff'),
+      stage: fc.constantFrom('running', 'adoption', 'handoff'),
+      status: fc.constantFrom('overdue', 'due-soon', 'upcoming', 'done'),
+    });
+    const filters = fc.record({ owner: fc.constantFrom(undefined, 'sato', 'ito'), kind: fc.constantFrom(undefined, 'task', 'renewal'), stage: fc.constantFrom(undefined, 'running') });
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), filters, (list, f) => {
+        const all = sortEvents(list.flatMap(({ n, ...o }) => events(n, 1, o as Partial<TimelineEvent>)));
+        const m = buildTimelineModel(all, options({ filters: f }));
+        const kept = filterTimeline(all, f);
+        const counts = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+        for (const e of kept) counts[e.status]++;
+        expect(m.counts).toEqual(counts);
+        expect(m.total).toBe(kept.length);
+        expect(m.choices.owners).toEqual([...new Set(all.map((e) => e.owner).filter(Boolean))].sort((a, b) => a.localeCompare(b)));
+        expect(new Set(m.choices.kinds)).toEqual(new Set(all.map((e) => e.kind)));
+        expect(new Set(m.choices.stages)).toEqual(new Set(all.map((e) => e.stage)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('draws at most 2 × MONTH_PAGE months of EVENT_PAGE events from a 300k-event portfolio', () => {

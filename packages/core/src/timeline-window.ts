@@ -142,14 +142,15 @@ function hidden(ranges: readonly MonthRange[]): HiddenMonths | undefined {
  * Filters the portfolio's events (date-sorted, as `Portfolio.timeline()` returns them), picks the
  * window and builds core's view-model for the shown events only: at 10k accounts (~300k events)
  * the panel draws at most 2 × MONTH_PAGE months × EVENT_PAGE events until the user asks for more.
- * Whole-list work is three linear passes (choices, filter, counts), none of them copying events.
+ * Whole-list work is one linear pass (choices and counts), two with a filter, none of them copying
+ * events.
  */
 export function buildTimelineModel(all: readonly TimelineEvent[], o: TimelineModelOptions): TimelineModel {
-  const choices = timelineChoices(all);
   const f = o.filters;
   const filtered = f.owner === undefined && f.stage === undefined && f.kind === undefined ? all : filterTimeline(all, f);
   const counts: Record<EventStatus, number> = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
-  for (const e of filtered) counts[e.status]++;
+  const choices = timelineChoices(all, filtered === all ? counts : undefined);
+  if (filtered !== all) for (const e of filtered) counts[e.status]++;
 
   const ranges = monthRanges(filtered, o.locale);
   const currentMonth = monthKey(o.today);

@@ -295,8 +295,12 @@ export interface TimelineChoices {
   kinds: EventKind[];
 }
 
-/** The filter choices of a whole portfolio, in one pass; stages and kinds in their usual order. */
-export function timelineChoices(events: readonly TimelineEvent[]): TimelineChoices {
+/**
+ * The filter choices of a whole portfolio, in one pass; stages and kinds in their usual order.
+ * `counts`, when given, gets each status counted in the same pass (one walk over 300k events
+ * instead of two: at 10k accounts that walk is most of a view's re-render).
+ */
+export function timelineChoices(events: readonly TimelineEvent[], counts?: Record<EventStatus, number>): TimelineChoices {
   const owners = new Set<string>();
   const stages = new Set<Stage>();
   const kinds = new Set<EventKind>();
@@ -304,6 +308,7 @@ export function timelineChoices(events: readonly TimelineEvent[]): TimelineChoic
     if (e.owner) owners.add(e.owner);
     stages.add(e.stage);
     kinds.add(e.kind);
+    if (counts) counts[e.status]++;
   }
   return { owners: [...owners].sort((a, b) => a.localeCompare(b)), stages: STAGES.filter((s) => stages.has(s)), kinds: EVENT_KINDS.filter((k) => kinds.has(k)) };
 }
