@@ -191,6 +191,43 @@ describe('YAML in the built bundle', () => {
     expect(fake.Notice.messages.at(-1)).toMatch(/Accounts\/Broken\.md:[34] /);
   });
 
+  it('nested YAML with anchors, aliases, a merge key and a block string reads as js-yaml reads it (the build renames js-yaml internals)', async () => {
+    const note = [
+      '---',
+      'baton: account',
+      'account: Acme',
+      'contract_start: 2026-04-01',
+      'term_months: 12',
+      'defaults: &d',
+      '  region: JP',
+      '  seats: 40',
+      'site:',
+      '  <<: *d',
+      '  seats: 45',
+      'copy: *d',
+      'tags: [a, b]',
+      'memo: |',
+      '  first line',
+      '    indented',
+      '---',
+      '',
+      '# Acme',
+      '',
+    ].join('\n');
+    const after = await insertMatrixInto('Accounts/Acme.md', note);
+    expect(after.startsWith(note.slice(0, note.indexOf('# Acme')))).toBe(true);
+    expect(after).toMatch(/\|[^\n]*\|\n\|[ :|-]+\|/); // a table was inserted: the frontmatter validated
+  });
+
+  it('a tab in an indentation and an unknown alias are refused with their lines', async () => {
+    const tab = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'site:', '  region: JP', '\tseats: 4', '---', '', '# Acme', ''].join('\n');
+    expect(await insertMatrixInto('Accounts/Tab.md', tab)).toBe(tab);
+    expect(fake.Notice.messages.at(-1)).toMatch(/Accounts\/Tab\.md:[6-9] /);
+    const alias = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'copy: *nowhere', '---', '', '# Acme', ''].join('\n');
+    expect(await insertMatrixInto('Accounts/Alias.md', alias)).toBe(alias);
+    expect(fake.Notice.messages.at(-1)).toMatch(/Accounts\/Alias\.md:[67] /);
+  });
+
   it('dates stay strings and numbers are numbers (core schema), so an edit keeps the account intact', async () => {
     const note = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'arr: 1_200_000', '---', '', '# Acme', ''].join('\n');
     const after = await insertMatrixInto('Accounts/Acme.md', note);
