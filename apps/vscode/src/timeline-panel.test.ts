@@ -1,11 +1,17 @@
 // The host side of the timeline panel against a stand-in webview: what it renders, what it posts,
 // and that filters and the paging window survive index changes.
-import { EVENT_PAGE, MONTH_PAGE, sortEvents, type TimelineEvent } from '@baton/core';
+import { EVENT_PAGE, MONTH_PAGE, sortEvents, timelineChoices, type TimelineEvent, type TimelineSummary } from '@baton/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from 'vscode';
 import type { BatonContext } from './context.js';
 import type { RenderMessage } from './protocol.js';
 import { TimelinePanel } from './timeline-panel.js';
+
+/** What `Portfolio.timelineSummary()` gives for these events. */
+function summaryOf(events: readonly TimelineEvent[]): TimelineSummary {
+  const counts = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+  return { choices: timelineChoices(events, counts), counts };
+}
 
 class FakePanel {
   visible = true;
@@ -59,7 +65,7 @@ const changed = new vscode.EventEmitter<void>();
 function context(): BatonContext {
   return {
     extension: { extensionUri: vscode.Uri.file('/ext') },
-    index: { start: async () => undefined, onDidChange: changed.event, portfolio: { setOptions: () => undefined, timeline: () => [...events] } },
+    index: { start: async () => undefined, onDidChange: changed.event, portfolio: { setOptions: () => undefined, timeline: () => [...events], timelineSummary: () => summaryOf(events) } },
     settings: () => ({ locale: 'en', fiscalYearStartMonth: 4 }),
     today: () => TODAY,
   } as unknown as BatonContext;

@@ -106,6 +106,7 @@ export class TimelinePanel implements vscode.Disposable {
     const portfolio = this.ctx.index.portfolio;
     portfolio.setOptions({ today, locale: s.locale });
     const model = buildTimelineModel(portfolio.timeline(), {
+      summary: portfolio.timelineSummary(),
       today,
       locale: s.locale,
       fiscalYearStartMonth: s.fiscalYearStartMonth,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventIndex } from './event-index.js';
-import { EVENT_KINDS, sortEvents, type TimelineEvent } from './timeline.js';
+import { EVENT_KINDS, sortEvents, timelineChoices, type TimelineEvent } from './timeline.js';
+import { STAGES } from './account.js';
 
 const ev = (date: string, account: string, line = 1): TimelineEvent => ({ id: `${account}#${date}#${line}`, date, kind: 'task', account, file: `${account}.md`, line, owner: undefined, stage: 'running', status: 'upcoming', title: 't' });
 
@@ -46,6 +47,41 @@ describe('EventIndex', () => {
         expect(index.size).toBe(lists.flat().length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('summarises choices and status counts as a walk over every event does, through any inserts and removals', () => {
+    const event = fc.record({
+      date: fc.constantFrom('2026-01-01', '2026-01-02', '2026-02-01'),
+      account: fc.constantFrom('A', 'B', 'C'),
+      line: fc.integer({ min: 1, max: 4 }),
+      kind: fc.constantFrom(...EVENT_KINDS),
+      owner: fc.constantFrom(undefined, '', 'Sato', 'Ito', 'ito'),
+      stage: fc.constantFrom(...STAGES),
+      status: fc.constantFrom('overdue', 'due-soon', 'upcoming', 'done'),
+    });
+    const step = fc.tuple(fc.boolean(), fc.array(event, { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 3 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 12 }), fc.array(step, { maxLength: 8 }), (start, steps) => {
+        const made = (e: Omit<TimelineEvent, 'id' | 'file' | 'title'>, i: number): TimelineEvent => ({ id: `${e.account}#${i}`, file: `${e.account}.md`, title: 't', ...e }) as TimelineEvent;
+        let n = 0;
+        const index = EventIndex.from(start.map((e) => made(e, n++)));
+        const walked = () => {
+          const counts = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+          return { choices: timelineChoices(index.all(), counts), counts };
+        };
+        for (const [ask, adds, picks, again] of steps) {
+          // Asked for before, between and after changes: made once, then kept in step.
+          if (ask) expect(index.summary()).toEqual(walked());
+          index.insert(adds.map((e) => made(e, n++)));
+          const all = index.all();
+          const gone = picks.map((p) => all[p % Math.max(1, all.length)]).filter((e): e is TimelineEvent => e !== undefined);
+          // A removal of an event the index no longer holds changes nothing (again: the same ones twice).
+          index.remove(again ? [...gone, ...gone] : gone);
+        }
+        expect(index.summary()).toEqual(walked());
+      }),
+      { numRuns: 1500 },
     );
   });
 });

@@ -1,4 +1,5 @@
-import { compareEvents, type TimelineEvent } from './timeline.js';
+import { STAGES } from './account.js';
+import { EVENT_KINDS, compareEvents, type TimelineEvent, type TimelineSummary } from './timeline.js';
 
 /**
  * The portfolio's sorted timeline, kept as one sorted bucket per day. Replacing one note's
@@ -51,6 +52,38 @@ export class EventIndex {
     return index;
   }
 
+  /**
+   * How many events have each owner, stage, kind and status (a value with none is absent): made by
+   * the first `summary()`, then kept in step by `insert` and `remove`, so a view's re-render after
+   * an edit does not walk every event again.
+   */
+  private tally: Map<unknown, number>[] | undefined;
+
+  private tallyOne(e: TimelineEvent, d: number): void {
+    if (!this.tally) return;
+    const values = [e.owner, e.stage, e.kind, e.status];
+    for (let i = 0; i < 4; i++) {
+      const m = this.tally[i]!;
+      const n = (m.get(values[i]) ?? 0) + d;
+      if (n > 0) m.set(values[i], n);
+      else m.delete(values[i]);
+    }
+  }
+
+  /** What `timelineChoices` and a status count over `all()` give, from the tally. */
+  summary(): TimelineSummary {
+    if (!this.tally) {
+      this.tally = [new Map(), new Map(), new Map(), new Map()];
+      for (const e of this.all()) this.tallyOne(e, 1);
+    }
+    const [owners, stages, kinds, statuses] = this.tally as [Map<string | undefined, number>, Map<unknown, number>, Map<unknown, number>, Map<unknown, number>];
+    const n = (s: string) => statuses.get(s) ?? 0;
+    return {
+      choices: { owners: [...owners.keys()].filter((o): o is string => !!o).sort((a, b) => a.localeCompare(b)), stages: STAGES.filter((s) => stages.has(s)), kinds: EVENT_KINDS.filter((k) => kinds.has(k)) },
+      counts: { overdue: n('overdue'), 'due-soon': n('due-soon'), upcoming: n('upcoming'), done: n('done') },
+    };
+  }
+
   get size(): number {
     return this.count;
   }
@@ -71,6 +104,7 @@ export class EventIndex {
       }
       b.splice(lo, 0, e);
       this.count++;
+      this.tallyOne(e, 1);
     }
     if (events.length > 0) this.flat = undefined;
   }
@@ -83,6 +117,7 @@ export class EventIndex {
       if (!b || at < 0) continue;
       b.splice(at, 1);
       this.count--;
+      this.tallyOne(e, -1);
       if (b.length === 0) {
         this.buckets.delete(e.date);
         const d = lowerBound(this.days, e.date);

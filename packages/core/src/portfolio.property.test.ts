@@ -10,7 +10,7 @@ import { accountNoteFromCache } from './cached.js';
 import { lintAccount } from './lint.js';
 import { ACCOUNT_KEYS, decode, encode, Portfolio } from './portfolio.js';
 import { SnapshotPortfolio } from './snapshot.js';
-import { buildAccountTimeline } from './timeline.js';
+import { buildAccountTimeline, timelineChoices } from './timeline.js';
 import { dayNumber, fromDayNumber } from './day-number.js';
 
 const RUNS = { numRuns: Number(process.env['BATON_FC_RUNS'] ?? 150) };
@@ -174,6 +174,8 @@ describe('packed records', () => {
         const p = new Portfolio({ today });
         p.upsert('c.md', edits[0]![1]);
         p.timeline();
+        // The summary a view passes to buildTimelineModel, made now and kept in step by the edits.
+        p.timelineSummary();
         const last = new Map<string, string>([['c.md', edits[0]![1]]]);
         for (const [file, text] of edits) {
           p.upsert(file, text);
@@ -182,6 +184,8 @@ describe('packed records', () => {
         const fresh = new Portfolio({ today });
         for (const [file, text] of last) fresh.upsert(file, text);
         expect(p.timeline()).toEqual(fresh.timeline());
+        const counts = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+        expect(p.timelineSummary()).toEqual({ choices: timelineChoices(fresh.timeline(), counts), counts });
         expect(p.timeline({ from: '2026-01-01', to: '2027-12-31' })).toEqual(fresh.timeline({ from: '2026-01-01', to: '2027-12-31' }));
       }),
       RUNS,

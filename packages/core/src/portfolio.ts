@@ -6,7 +6,7 @@ import { accountDates, datedProblems, undatedProblems, type AccountDates } from 
 import { compareProblems, type Locale, type Problem, type Severity } from './problems.js';
 import { flatCopy } from './string-pool.js';
 import { dayNumber, fromDayNumber, isIsoDay, isoDayNumber } from './day-number.js';
-import { accountEvents, compareEvents, eachAccountDay, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource } from './timeline.js';
+import { accountEvents, compareEvents, eachAccountDay, filterTimeline, type TimelineEvent, type TimelineFilter, type TimelineOptions, type TimelineSource, type TimelineSummary } from './timeline.js';
 
 export interface PortfolioOptions extends TimelineOptions {
   keyPersonContactDays?: number;
@@ -315,6 +315,14 @@ export class Portfolio {
     const index = this.events();
     if (!filter) return [...index.all()];
     return filterTimeline(bounded ? index.range(filter.from, filter.to) : index.all(), filter);
+  }
+
+  /**
+   * The whole timeline's filter choices and status counts, kept in step with edits: pass it to
+   * `buildTimelineModel` with `timeline()` so a view's re-render does not walk every event.
+   */
+  timelineSummary(): TimelineSummary {
+    return this.events().summary();
   }
 
   /** Events dated within the inclusive bounds, in timeline order, without building the sorted index. */

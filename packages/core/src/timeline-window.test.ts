@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber } from './day-number.js';
+import { EventIndex } from './event-index.js';
 import { filterTimeline, sortEvents, type TimelineEvent } from './timeline.js';
 import { EVENT_PAGE, MONTH_PAGE, buildTimelineModel, widenWindow, type TimelineModelOptions } from './timeline-window.js';
 
@@ -102,6 +103,8 @@ describe('buildTimelineModel', () => {
         expect(m.choices.owners).toEqual([...new Set(all.map((e) => e.owner).filter(Boolean))].sort((a, b) => a.localeCompare(b)));
         expect(new Set(m.choices.kinds)).toEqual(new Set(all.map((e) => e.kind)));
         expect(new Set(m.choices.stages)).toEqual(new Set(all.map((e) => e.stage)));
+        // The same model from what the caller knows (an index's summary): no walk, same answer.
+        expect(buildTimelineModel(all, options({ filters: f, summary: EventIndex.from(all).summary() }))).toEqual(m);
       }),
       { numRuns: 500 },
     );

@@ -2,7 +2,7 @@ import type { Stage } from './account.js';
 import { monthKey, type IsoDate } from './dates.js';
 import { monthLabel, type EventKind, type EventStatus } from './i18n.js';
 import type { Locale } from './problems.js';
-import { buildTimelineView, filterTimeline, timelineChoices, type TimelineChoices, type TimelineEvent, type TimelineView } from './timeline.js';
+import { buildTimelineView, filterTimeline, timelineChoices, type TimelineChoices, type TimelineEvent, type TimelineSummary, type TimelineView } from './timeline.js';
 
 /**
  * What a timeline view draws at once, for both hosts: at 10k accounts (~300k events) drawing every
@@ -69,6 +69,8 @@ export interface TimelineModelOptions {
   filters: TimelineFilters;
   /** The window the user widened to; undefined opens the default window. */
   window: TimelineWindow | undefined;
+  /** What the caller knows of the events' choices and status counts (`Portfolio.timelineSummary()`): the model then skips its walk over every event. */
+  summary?: TimelineSummary | undefined;
 }
 
 /**
@@ -142,14 +144,15 @@ function hidden(ranges: readonly MonthRange[]): HiddenMonths | undefined {
  * Filters the portfolio's events (date-sorted, as `Portfolio.timeline()` returns them), picks the
  * window and builds core's view-model for the shown events only: at 10k accounts (~300k events)
  * the panel draws at most 2 × MONTH_PAGE months × EVENT_PAGE events until the user asks for more.
- * Whole-list work is one linear pass (choices and counts), two with a filter, none of them copying
- * events.
+ * Whole-list work is one linear pass (choices and counts; none with a `summary`), one more with a
+ * filter, none of them copying events.
  */
 export function buildTimelineModel(all: readonly TimelineEvent[], o: TimelineModelOptions): TimelineModel {
   const f = o.filters;
   const filtered = f.owner === undefined && f.stage === undefined && f.kind === undefined ? all : filterTimeline(all, f);
-  const counts: Record<EventStatus, number> = { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
-  const choices = timelineChoices(all, filtered === all ? counts : undefined);
+  const known = o.summary;
+  const counts: Record<EventStatus, number> = known && filtered === all ? { ...known.counts } : { overdue: 0, 'due-soon': 0, upcoming: 0, done: 0 };
+  const choices = known?.choices ?? timelineChoices(all, filtered === all ? counts : undefined);
   if (filtered !== all) for (const e of filtered) counts[e.status]++;
 
   const ranges = monthRanges(filtered, o.locale);

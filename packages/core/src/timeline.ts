@@ -295,6 +295,12 @@ export interface TimelineChoices {
   kinds: EventKind[];
 }
 
+/** A whole timeline's filter choices and how many of its events have each status (`Portfolio.timelineSummary`). */
+export interface TimelineSummary {
+  choices: TimelineChoices;
+  counts: Record<EventStatus, number>;
+}
+
 /**
  * The filter choices of a whole portfolio, in one pass; stages and kinds in their usual order.
  * `counts`, when given, gets each status counted in the same pass (one walk over 300k events

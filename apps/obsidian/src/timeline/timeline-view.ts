@@ -65,7 +65,9 @@ export class TimelineView extends ItemView {
    */
   render(): void {
     const fiscalYearStartMonth = this.host.settings?.().fiscalYearStartMonth;
-    this.model = buildTimelineModel(this.host.index.portfolio.timeline(), {
+    const portfolio = this.host.index.portfolio;
+    this.model = buildTimelineModel(portfolio.timeline(), {
+      summary: portfolio.timelineSummary(),
       today: this.host.today(),
       locale: this.host.locale(),
       ...(fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth }),
