@@ -100,7 +100,7 @@ describe('buildTimelineModel', () => {
         for (const e of kept) counts[e.status]++;
         expect(m.counts).toEqual(counts);
         expect(m.total).toBe(kept.length);
-        expect(m.choices.owners).toEqual([...new Set(all.map((e) => e.owner).filter(Boolean))].sort((a, b) => a.localeCompare(b)));
+        expect(m.choices.owners).toEqual([...new Set(all.map((e) => e.owner).filter((o): o is string => !!o))].sort((a, b) => a.localeCompare(b)));
         expect(new Set(m.choices.kinds)).toEqual(new Set(all.map((e) => e.kind)));
         expect(new Set(m.choices.stages)).toEqual(new Set(all.map((e) => e.stage)));
         // The same model from what the caller knows (an index's summary): no walk, same answer.
