@@ -60,14 +60,12 @@ export class EventIndex {
   private tally: Map<unknown, number>[] | undefined;
 
   private tallyOne(e: TimelineEvent, d: number): void {
-    if (!this.tally) return;
-    const values = [e.owner, e.stage, e.kind, e.status];
-    for (let i = 0; i < 4; i++) {
-      const m = this.tally[i]!;
-      const n = (m.get(values[i]) ?? 0) + d;
-      if (n > 0) m.set(values[i], n);
-      else m.delete(values[i]);
-    }
+    const t = this.tally;
+    if (!t) return;
+    bump(t[0]!, e.owner, d);
+    bump(t[1]!, e.stage, d);
+    bump(t[2]!, e.kind, d);
+    bump(t[3]!, e.status, d);
   }
 
   /** What `timelineChoices` and a status count over `all()` give, from the tally. */
@@ -149,6 +147,13 @@ export class EventIndex {
     }
     return out;
   }
+}
+
+/** Adds `d` to `v`'s count; a count that reaches 0 leaves the map. */
+function bump(m: Map<unknown, number>, v: unknown, d: number): void {
+  const n = (m.get(v) ?? 0) + d;
+  if (n > 0) m.set(v, n);
+  else m.delete(v);
 }
 
 function lowerBound(xs: readonly string[], x: string): number {
