@@ -54,3 +54,15 @@ describe('shiftIsoDay', () => {
     );
   });
 });
+
+describe('fromDayNumber texts', () => {
+  it('are the same from the memo, and stay right past its bound (it is cleared, not grown)', () => {
+    const d = dayNumber('2026-11-23');
+    expect(fromDayNumber(d)).toBe('2026-11-23');
+    expect(fromDayNumber(d)).toBe('2026-11-23'); // from the memo
+    for (let i = 0; i < 100_010; i++) fromDayNumber(-50_000 + i);
+    expect(fromDayNumber(d)).toBe('2026-11-23');
+    expect(fromDayNumber(d + 1)).toBe('2026-11-24');
+    expect(fromDayNumber(dayNumber('2024-02-28') + 1)).toBe('2024-02-29');
+  });
+});

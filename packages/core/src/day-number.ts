@@ -60,6 +60,22 @@ function civilDay(y0: number, m: number, d: number): number {
  * fromDayNumber(dayNumber('2024-02-28') + 1) // '2024-02-29'
  */
 export function fromDayNumber(n: number): string {
+  let s = DAY_TEXTS.get(n);
+  if (s === undefined) {
+    // Bounded: a note with years of odd dates cannot make it grow for ever.
+    if (DAY_TEXTS.size > 100_000) DAY_TEXTS.clear();
+    DAY_TEXTS.set(n, (s = dayText(n)));
+  }
+  return s;
+}
+
+/**
+ * The texts `fromDayNumber` gave, by day number: a portfolio's ~300k events fall on a few thousand
+ * days, and one string a day is made once, hashed once (bucket keys, sorting) and kept once.
+ */
+const DAY_TEXTS = new Map<number, string>();
+
+function dayText(n: number): string {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
