@@ -192,6 +192,42 @@ describe('packed records', () => {
     );
   });
 
+  it('events made ahead a few accounts at a time (prepare), between edits, renames and removals, give the timeline of a fresh portfolio', () => {
+    const op = fc.oneof(
+      fc.tuple(fc.constant('upsert' as const), fc.constantFrom('a.md', 'b.md', 'c.md', 'd.md'), note),
+      fc.tuple(fc.constant('prepare' as const), fc.integer({ min: 0, max: 3 })),
+      fc.tuple(fc.constant('remove' as const), fc.constantFrom('a.md', 'b.md', 'c.md', 'd.md')),
+      fc.tuple(fc.constant('rename' as const), fc.constantFrom('a.md', 'b.md'), fc.constantFrom('c.md', 'd.md')),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 10 }), (ops) => {
+        const p = new Portfolio({ today });
+        const last = new Map<string, string>();
+        for (const o of ops) {
+          if (o[0] === 'upsert') {
+            p.upsert(o[1], o[2]);
+            last.set(o[1], o[2]);
+          } else if (o[0] === 'remove') {
+            p.remove(o[1]);
+            last.delete(o[1]);
+          } else if (o[0] === 'rename') {
+            const text = last.get(o[1]);
+            if (text === undefined || last.has(o[2])) continue;
+            p.rename(o[1], o[2]);
+            last.delete(o[1]);
+            last.set(o[2], text);
+          } else p.prepare(o[1]);
+        }
+        while (!p.prepare(1));
+        const fresh = new Portfolio({ today });
+        for (const [file, text] of last) fresh.upsert(file, text);
+        expect(p.timeline()).toEqual(fresh.timeline());
+        expect(p.prepare(0)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it('many notes in one Portfolio (checklist strings remembered from note to note) each give back their own events', () => {
     fc.assert(
       fc.property(fc.array(note, { minLength: 2, maxLength: 8 }), (texts) => {

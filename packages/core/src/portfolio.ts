@@ -593,6 +593,21 @@ export class Portfolio {
     return this.index;
   }
 
+  /**
+   * Builds the events of up to `limit` accounts that have none yet, so a host can spread the first
+   * `timeline()` (every account's events) over turns of its event loop. True once every account
+   * has them, or the sorted timeline exists.
+   */
+  prepare(limit: number): boolean {
+    if (this.index) return true;
+    for (const [file, r] of this.records) {
+      if (r.events) continue;
+      if (limit-- < 1) return false;
+      r.events = this.buildEvents(file, r);
+    }
+    return true;
+  }
+
   private addEvents(file: string, r: AccountRecord): void {
     // Without a sorted index there is nothing to keep in step: events wait until someone asks.
     if (!this.index) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkspaceLeaf, registry, type ItemView } from '../../test/fake-obsidian';
 import { flush, makeApp } from '../../test/harness';
 import { makeContext } from '../../test/context';
-import { TIMELINE_VIEW_TYPE, TimelineView } from './timeline-view';
+import { PREPARE_STEP, TIMELINE_VIEW_TYPE, TimelineView } from './timeline-view';
 
 async function open(files?: Map<string, string>) {
   const app = makeApp(files);
@@ -144,5 +144,36 @@ describe('TimelineView', () => {
     await flush();
     expect(ctx.index.listenerCount).toBe(0);
     expect(registry.domEvents).toBe(before - 3);
+  });
+
+  it('makes a large portfolio\'s first timeline a step at a time, keeping the frame until it is done', async () => {
+    const files = new Map<string, string>();
+    const n = 2 * PREPARE_STEP + 10;
+    for (let i = 0; i < n; i++) files.set(`A/${i}.md`, createAccountNote({ account: `Co ${i}`, contractStart: '2026-04-01', termMonths: 12, locale: 'en' }));
+    const app = makeApp(files);
+    const ctx = await makeContext(app);
+    const portfolio = ctx.index.portfolio;
+    const steps: number[] = [];
+    const prepare = portfolio.prepare.bind(portfolio);
+    portfolio.prepare = (limit: number) => {
+      steps.push(limit);
+      return prepare(limit);
+    };
+    const leaf = new WorkspaceLeaf(app);
+    app.workspace._views.set(TIMELINE_VIEW_TYPE, (l) => new TimelineView(l as never, ctx) as unknown as ItemView);
+    await leaf.setViewState({ type: TIMELINE_VIEW_TYPE });
+    const view = leaf.view as unknown as TimelineView;
+    const root = (view as unknown as ItemView).contentEl;
+    // Opened: one step made, nothing drawn yet, no sorted timeline built in one go.
+    expect(steps).toEqual([PREPARE_STEP]);
+    expect(root.querySelectorAll('.baton-event')).toHaveLength(0);
+    await flush(50);
+    expect(steps).toEqual([PREPARE_STEP, PREPARE_STEP, PREPARE_STEP]);
+    expect(root.querySelectorAll('.baton-event').length).toBeGreaterThan(0);
+    expect(root.querySelector('.baton-count.is-overdue')?.textContent).toContain(String(portfolio.timeline().filter((e) => e.status === 'overdue').length));
+    // From then on a render is at once.
+    view.render();
+    expect(steps).toHaveLength(4);
+    leaf.detach();
   });
 });
