@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from 'vscode';
 import type { BatonContext } from './context.js';
 import type { RenderMessage } from './protocol.js';
-import { TimelinePanel } from './timeline-panel.js';
+import { PREPARE_STEP, TimelinePanel } from './timeline-panel.js';
 
 /** What `Portfolio.timelineSummary()` gives for these events. */
 function summaryOf(events: readonly TimelineEvent[]): TimelineSummary {
@@ -61,11 +61,14 @@ function ev(date: string, o: Partial<TimelineEvent> = {}): TimelineEvent {
 const month = (n: number) => new Date(Date.UTC(2026, 5 + n, 15)).toISOString().slice(0, 10);
 
 let events: TimelineEvent[];
+/** How many accounts the fake portfolio's events wait for, and how many `prepare` made so far. */
+let toPrepare = 0;
+let prepared = 0;
 const changed = new vscode.EventEmitter<void>();
 function context(): BatonContext {
   return {
     extension: { extensionUri: vscode.Uri.file('/ext') },
-    index: { start: async () => undefined, onDidChange: changed.event, portfolio: { setOptions: () => undefined, timeline: () => [...events], timelineSummary: () => summaryOf(events) } },
+    index: { start: async () => undefined, onDidChange: changed.event, portfolio: { setOptions: () => undefined, prepare: (limit: number) => (prepared += limit) >= toPrepare, timeline: () => [...events], timelineSummary: () => summaryOf(events) } },
     settings: () => ({ locale: 'en', fiscalYearStartMonth: 4 }),
     today: () => TODAY,
   } as unknown as BatonContext;
@@ -77,6 +80,8 @@ const months = (html: string) => [...html.matchAll(/<section class="month[^"]*" 
 describe('TimelinePanel', () => {
   beforeEach(() => {
     vi.useFakeTimers();
+    toPrepare = 0;
+    prepared = 0;
     panel = new FakePanel();
     // 40 months ahead, each with an outreach and a renewal; 80 tasks in next month.
     events = sortEvents([
@@ -103,6 +108,20 @@ describe('TimelinePanel', () => {
     expect(m.kind).toContain('<option value="renewal" selected>');
     expect(m.kind).toContain('<option value="task">');
     expect(m.counts).toContain('Upcoming: <b>40</b>');
+  });
+
+  it('makes a large portfolio\'s first timeline a step at a time, then renders', async () => {
+    toPrepare = 2 * PREPARE_STEP + 1;
+    await TimelinePanel.show(context());
+    expect(prepared).toBe(PREPARE_STEP);
+    expect(panel.htmls).toHaveLength(0);
+    await vi.runOnlyPendingTimersAsync();
+    expect(prepared).toBe(2 * PREPARE_STEP);
+    expect(panel.htmls).toHaveLength(0);
+    await vi.runOnlyPendingTimersAsync();
+    expect(prepared).toBe(3 * PREPARE_STEP);
+    expect(panel.htmls).toHaveLength(1);
+    expect(panel.htmls[0]).toContain('data-action="later"');
   });
 
   it('keeps the filters and the widened window when the index changes', async () => {
