@@ -1,5 +1,4 @@
-import { STAGES } from './account.js';
-import { EVENT_KINDS, compareEvents, type TimelineEvent, type TimelineSummary } from './timeline.js';
+import { choicesOf, compareEvents, type TimelineEvent, type TimelineSummary } from './timeline.js';
 
 /**
  * The portfolio's sorted timeline, kept as one sorted bucket per day. Replacing one note's
@@ -76,10 +75,7 @@ export class EventIndex {
     }
     const [owners, stages, kinds, statuses] = this.tally as [Map<string | undefined, number>, Map<unknown, number>, Map<unknown, number>, Map<unknown, number>];
     const n = (s: string) => statuses.get(s) ?? 0;
-    return {
-      choices: { owners: [...owners.keys()].filter((o): o is string => !!o).sort((a, b) => a.localeCompare(b)), stages: STAGES.filter((s) => stages.has(s)), kinds: EVENT_KINDS.filter((k) => kinds.has(k)) },
-      counts: { overdue: n('overdue'), 'due-soon': n('due-soon'), upcoming: n('upcoming'), done: n('done') },
-    };
+    return { choices: choicesOf(owners.keys(), stages, kinds), counts: { overdue: n('overdue'), 'due-soon': n('due-soon'), upcoming: n('upcoming'), done: n('done') } };
   }
 
   get size(): number {

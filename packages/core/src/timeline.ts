@@ -316,7 +316,12 @@ export function timelineChoices(events: readonly TimelineEvent[], counts?: Recor
     kinds.add(e.kind);
     if (counts) counts[e.status]++;
   }
-  return { owners: [...owners].sort((a, b) => a.localeCompare(b)), stages: STAGES.filter((s) => stages.has(s)), kinds: EVENT_KINDS.filter((k) => kinds.has(k)) };
+  return choicesOf(owners, stages, kinds);
+}
+
+/** The choices among the owners, stages and kinds present: owners (blank ones left out) sorted, stages and kinds in their usual order. */
+export function choicesOf(owners: Iterable<string | undefined>, stages: { has(s: Stage): boolean }, kinds: { has(k: EventKind): boolean }): TimelineChoices {
+  return { owners: [...owners].filter((o): o is string => !!o).sort((a, b) => a.localeCompare(b)), stages: STAGES.filter((s) => stages.has(s)), kinds: EVENT_KINDS.filter((k) => kinds.has(k)) };
 }
 
 export interface TimelineFilter {

@@ -5,9 +5,11 @@ import { flush, makeApp } from '../../test/harness';
 import { makeContext } from '../../test/context';
 import { PREPARE_STEP, TIMELINE_VIEW_TYPE, TimelineView } from './timeline-view';
 
-async function open(files?: Map<string, string>) {
+/** Opens the view on a vault; `before` sees the context before the view opens. */
+async function open(files?: Map<string, string>, before?: (ctx: Awaited<ReturnType<typeof makeContext>>) => void) {
   const app = makeApp(files);
   const ctx = await makeContext(app);
+  before?.(ctx);
   const leaf = new WorkspaceLeaf(app);
   app.workspace._views.set(TIMELINE_VIEW_TYPE, (l) => new TimelineView(l as never, ctx) as unknown as ItemView);
   await leaf.setViewState({ type: TIMELINE_VIEW_TYPE });
@@ -150,20 +152,15 @@ describe('TimelineView', () => {
     const files = new Map<string, string>();
     const n = 2 * PREPARE_STEP + 10;
     for (let i = 0; i < n; i++) files.set(`A/${i}.md`, createAccountNote({ account: `Co ${i}`, contractStart: '2026-04-01', termMonths: 12, locale: 'en' }));
-    const app = makeApp(files);
-    const ctx = await makeContext(app);
-    const portfolio = ctx.index.portfolio;
     const steps: number[] = [];
-    const prepare = portfolio.prepare.bind(portfolio);
-    portfolio.prepare = (limit: number) => {
-      steps.push(limit);
-      return prepare(limit);
-    };
-    const leaf = new WorkspaceLeaf(app);
-    app.workspace._views.set(TIMELINE_VIEW_TYPE, (l) => new TimelineView(l as never, ctx) as unknown as ItemView);
-    await leaf.setViewState({ type: TIMELINE_VIEW_TYPE });
-    const view = leaf.view as unknown as TimelineView;
-    const root = (view as unknown as ItemView).contentEl;
+    const { root, view, ctx, leaf } = await open(files, ({ index: { portfolio } }) => {
+      const prepare = portfolio.prepare.bind(portfolio);
+      portfolio.prepare = (limit: number) => {
+        steps.push(limit);
+        return prepare(limit);
+      };
+    });
+    const portfolio = ctx.index.portfolio;
     // Opened: one step made, nothing drawn yet, no sorted timeline built in one go.
     expect(steps).toEqual([PREPARE_STEP]);
     expect(root.querySelectorAll('.baton-event')).toHaveLength(0);
