@@ -1,11 +1,14 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baton, REPO, tempDir, TODAY, VAULT } from './helpers.js';
 
 const EVIL = '<img src=x onerror=alert(1)>';
-const IMAGES = join(REPO, 'docs', 'images');
+// The README's screenshots are rewritten only on request (`pnpm screenshots`); a test run writes
+// them to a scratch folder, so `pnpm test` leaves the working tree as it found it.
+const IMAGES = process.env['BATON_UPDATE_SCREENSHOTS'] === '1' ? join(REPO, 'docs', 'images') : join(tmpdir(), 'baton-screenshots');
 
 describe('HTML timeline in headless Chromium', () => {
   let browser: Browser;

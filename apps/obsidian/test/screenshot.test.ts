@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_VAULT, FIXTURE_VAULT, TEST_DIR, readVault } from './harness';
 
 const CHROMIUM = '/usr/bin/chromium';
-const IMAGES = join(TEST_DIR, '../../../docs/images');
+// The README's screenshots are rewritten only on request (`pnpm screenshots`); a test run writes
+// them to a scratch folder, so `pnpm test` leaves the working tree as it found it.
+const IMAGES = process.env['BATON_UPDATE_SCREENSHOTS'] === '1' ? join(TEST_DIR, '../../../docs/images') : join(tmpdir(), 'baton-screenshots');
 const TODAY = '2026-11-22';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -95,7 +97,9 @@ describe('timeline view in headless Chromium', () => {
       expect(dialogs).toEqual([]);
 
       mkdirSync(IMAGES, { recursive: true });
-      await page.screenshot({ path: join(IMAGES, `obsidian-timeline-${theme}.png`) });
+      const shot = join(IMAGES, `obsidian-timeline-${theme}.png`);
+      await page.screenshot({ path: shot });
+      expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
       await page.close();
     });
   }

@@ -290,7 +290,8 @@ async function uiSuite(browser) {
     await settled(frame);
     await runCommand(page, 'View: Close Panel').catch(() => undefined);
     await page.waitForTimeout(500);
-    const out = join(REPO, 'docs/images/vscode-timeline.png');
+    // The README's screenshot is rewritten only on request (`pnpm screenshots`); otherwise it stays in the run folder.
+    const out = process.env.BATON_UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs/images/vscode-timeline.png') : join(RUN, 'vscode-timeline.png');
     mkdirSync(dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     console.log(`  screenshot: ${out}`);
