@@ -209,9 +209,16 @@ async function uiSuite(browser) {
   await runCommand(page, 'Baton: New account handoff note', 12);
   await answer(page, 'Initech E2E', 'Account (customer company) name');
   await answer(page, undefined, 'Contract start'); // today's default
+  // A term core would reject is flagged in the box, in core's words, before anything is written.
+  await page.locator('.quick-input-widget', { hasText: 'Contract term in months' }).first().waitFor({ state: 'visible', timeout: 15000 }).catch(() => undefined);
+  await page.locator('.quick-input-widget input').fill('500');
+  const flagged = await page.locator('.quick-input-widget .quick-input-message', { hasText: 'at most 120' }).first().waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false);
+  check('an out-of-range term is flagged in the input box', flagged);
   await answer(page, '12', 'Contract term in months');
+  await answer(page, '60', 'Notice period');
   await answer(page, 'Sato', 'Sales owner');
   await answer(page, 'Tanaka', 'CSM owner');
+  await answer(page, 'Ito', 'Renewal owner');
   await answer(page, undefined, 'Language of the note');
   const created = join(ws, 'Accounts', 'Initech E2E.md');
   let exists = false;
@@ -220,7 +227,11 @@ async function uiSuite(browser) {
     if (!exists) await page.waitForTimeout(250);
   }
   check('new account note created on disk', exists, created);
-  if (exists) check('note has the account frontmatter', /account: Initech E2E/.test(readFileSync(created, 'utf8')));
+  if (exists) {
+    const written = readFileSync(created, 'utf8');
+    check('note has the account frontmatter', /account: Initech E2E/.test(written));
+    check('note has the notice period and renewal owner asked for', /^notice_days: 60$/m.test(written) && /^renewal_owner: Ito$/m.test(written));
+  }
   await page.locator('.tab', { hasText: 'Initech E2E.md' }).first().waitFor({ timeout: 10000 }).then(
     () => check('note opened in an editor tab', true),
     () => check('note opened in an editor tab', false),

@@ -1,5 +1,5 @@
 import { createAccountNote } from '@baton/core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { _extensionContext, _open, _reset, _setFolders, _state, _write } from '../../test/fake-vscode.js';
 import { WorkspaceIndex } from '../workspace-index.js';
 import type { BatonContext } from '../context.js';
@@ -66,6 +66,60 @@ describe('new account', () => {
     await newAccount.run(ctx, input);
     expect(_state.files.get('/ws/Accounts/Acme.md')).toBe('my edits');
     expect(shown).toBe(2);
+  });
+
+  it('refuses input core would reject, in core\'s words, and writes nothing', async () => {
+    const uri = await newAccount.run(ctx, { account: 'Acme', contractStart: '2026-04-01', termMonths: 500, noticeDays: 60, locale: 'en' });
+    expect(uri).toBeUndefined();
+    expect(_state.files.has('/ws/Accounts/Acme.md')).toBe(false);
+    expect(_state.messages.at(-1)).toEqual({ level: 'error', text: 'Baton: no note created: Field "term_months": must be at most 120' });
+  });
+
+  it('checks the number boxes with core\'s ranges and messages', () => {
+    const bad = 'whole number please';
+    expect(newAccount.numberFieldMessage('12', 'term_months', 'en', bad)).toBeUndefined();
+    expect(newAccount.numberFieldMessage(' 120 ', 'term_months', 'en', bad)).toBeUndefined();
+    expect(newAccount.numberFieldMessage('121', 'term_months', 'en', bad)).toBe('Field "term_months": must be at most 120');
+    expect(newAccount.numberFieldMessage('0', 'term_months', 'ja', bad)).toBe('項目「term_months」: 1 以上にしてください');
+    expect(newAccount.numberFieldMessage('', 'term_months', 'en', bad)).toBe(bad);
+    expect(newAccount.numberFieldMessage('1.5', 'term_months', 'en', bad)).toBe(bad);
+    expect(newAccount.numberFieldMessage('', 'notice_days', 'en', bad)).toBeUndefined();
+    expect(newAccount.numberFieldMessage('0', 'notice_days', 'en', bad)).toBeUndefined();
+    expect(newAccount.numberFieldMessage('3651', 'notice_days', 'en', bad)).toBe('Field "notice_days": must be at most 3650');
+    expect(newAccount.numberFieldMessage('-1', 'notice_days', 'en', bad)).toBe(bad);
+  });
+
+  it('asks for the notice period and the renewal owner too, and writes what was answered', async () => {
+    const fake = await import('../../test/fake-vscode.js');
+    const w = fake.window as Record<string, unknown>;
+    const saved = { showTextDocument: w['showTextDocument'], showInputBox: w['showInputBox'], showQuickPick: w['showQuickPick'] };
+    onTestFinished(() => void Object.assign(w, saved));
+    const answers = ['Acme', '2026-04-01', '24', '60', 'Sato', 'Tanaka', 'Ito'];
+    const prompts: string[] = [];
+    const checks: (string | undefined)[] = [];
+    w['showTextDocument'] = async () => undefined;
+    w['showInputBox'] = async (o: { prompt: string; validateInput?: (v: string) => string | undefined }) => {
+      prompts.push(o.prompt);
+      const a = answers.shift();
+      if (a !== undefined) checks.push(o.validateInput?.(a));
+      return a;
+    };
+    w['showQuickPick'] = async (items: { locale: string }[]) => items.find((i) => i.locale === 'en');
+    const uri = await newAccount.run(ctx);
+    expect(prompts).toEqual([
+      'Account (customer company) name',
+      'Contract start (YYYY-MM-DD)',
+      'Contract term in months',
+      'Notice period in days before renewal (optional)',
+      'Sales owner (optional)',
+      'CSM owner (optional)',
+      'Renewal owner (optional)',
+    ]);
+    expect(checks.every((c) => c === undefined)).toBe(true);
+    expect(uri?.path).toBe('/ws/Accounts/Acme.md');
+    expect(_state.files.get('/ws/Accounts/Acme.md')).toBe(
+      createAccountNote({ account: 'Acme', contractStart: '2026-04-01', termMonths: 24, noticeDays: 60, salesOwner: 'Sato', csmOwner: 'Tanaka', renewalOwner: 'Ito', locale: 'en' }),
+    );
   });
 });
 

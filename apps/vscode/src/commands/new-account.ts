@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountFileName, createAccountNote, isIsoDate, type Locale } from '@baton/core';
+import { accountFileName, createAccountNote, hasErrors, isIsoDate, parseAccountNote, type Locale, type Problem } from '@baton/core';
 import type { BatonContext } from '../context.js';
 
 export const id = 'baton.newAccount';
@@ -11,7 +11,34 @@ export interface NewAccountInput {
   salesOwner?: string;
   csmOwner?: string;
   renewalOwner?: string;
+  noticeDays?: number;
   locale: Locale;
+}
+
+/** The errors core finds in the note `input` would create, judged as the saved note will be. */
+export function inputErrors(input: NewAccountInput, locale: Locale): Problem[] {
+  let text: string;
+  try {
+    text = createAccountNote(input);
+  } catch (e) {
+    return [{ code: 'invalid-input', severity: 'error', message: e instanceof Error ? e.message : String(e), line: 1 }];
+  }
+  const problems = parseAccountNote(text, { locale }).problems;
+  return hasErrors(problems) ? problems.filter((p) => p.severity === 'error') : [];
+}
+
+/**
+ * An input box's check of one number field, in core's own words: the message of core's first
+ * error on `field` in a note with this value (the ranges live in core), or `badNumber`.
+ */
+export function numberFieldMessage(value: string, field: 'term_months' | 'notice_days', locale: Locale, badNumber: string): string | undefined {
+  const v = value.trim();
+  if (field === 'notice_days' && v === '') return undefined; // optional
+  if (!/^\d{1,7}$/.test(v)) return badNumber;
+  const input: NewAccountInput = { account: 'x', contractStart: '2026-01-01', termMonths: 12, locale };
+  if (field === 'term_months') input.termMonths = Number(v);
+  else input.noticeDays = Number(v);
+  return inputErrors(input, locale).find((p) => p.field === field)?.message;
 }
 
 function t(locale: Locale, en: string, ja: string): string {
@@ -40,13 +67,21 @@ async function ask(ctx: BatonContext): Promise<NewAccountInput | undefined> {
     title,
     prompt: t(l, 'Contract term in months', '契約期間（月数）'),
     value: '12',
-    validateInput: (v) => (/^\d{1,3}$/.test(v.trim()) && Number(v) > 0 ? undefined : t(l, 'Enter a whole number of months.', '月数を整数で入力してください。')),
+    validateInput: (v) => numberFieldMessage(v, 'term_months', l, t(l, 'Enter a whole number of months.', '月数を整数で入力してください。')),
   });
   if (term === undefined) return undefined;
+  const notice = await vscode.window.showInputBox({
+    title,
+    prompt: t(l, 'Notice period in days before renewal (optional)', '解約通知期間（日数・任意）'),
+    validateInput: (v) => numberFieldMessage(v, 'notice_days', l, t(l, 'Enter a whole number of days, or leave it empty.', '日数を整数で入力するか、空欄のままにしてください。')),
+  });
+  if (notice === undefined) return undefined;
   const salesOwner = await vscode.window.showInputBox({ title, prompt: t(l, 'Sales owner (optional)', '営業担当（任意）') });
   if (salesOwner === undefined) return undefined;
-  const csmOwner = await vscode.window.showInputBox({ title, prompt: t(l, 'CSM owner (optional)', 'CS 担当（任意）') });
+  const csmOwner = await vscode.window.showInputBox({ title, prompt: t(l, 'CSM owner (optional)', 'CS担当（任意）') });
   if (csmOwner === undefined) return undefined;
+  const renewalOwner = await vscode.window.showInputBox({ title, prompt: t(l, 'Renewal owner (optional)', '更新担当（任意）') });
+  if (renewalOwner === undefined) return undefined;
   const picked = await vscode.window.showQuickPick(
     [
       { label: 'English', locale: 'en' as const, picked: l === 'en' },
@@ -58,6 +93,8 @@ async function ask(ctx: BatonContext): Promise<NewAccountInput | undefined> {
   const input: NewAccountInput = { account: account.trim(), contractStart: contractStart.trim(), termMonths: Number(term), locale: picked.locale };
   if (salesOwner.trim()) input.salesOwner = salesOwner.trim();
   if (csmOwner.trim()) input.csmOwner = csmOwner.trim();
+  if (renewalOwner.trim()) input.renewalOwner = renewalOwner.trim();
+  if (notice.trim()) input.noticeDays = Number(notice.trim());
   return input;
 }
 
@@ -84,6 +121,13 @@ export async function run(ctx: BatonContext, given?: NewAccountInput): Promise<v
   if (!folder) return undefined;
   const input = given ?? (await ask(ctx));
   if (!input) return undefined;
+  // Core judges the note before it exists: a caller's input (or a value the boxes let through) that
+  // would give a note with errors is refused, with core's messages, and nothing is written.
+  const errors = inputErrors(input, l);
+  if (errors.length > 0) {
+    void vscode.window.showErrorMessage(t(l, `Baton: no note created: ${errors.map((p) => p.message).join('; ')}`, `Baton: ノートを作成しませんでした: ${errors.map((p) => p.message).join('; ')}`));
+    return undefined;
+  }
   const dir = ctx.settings().accountsFolder;
   const uri = vscode.Uri.joinPath(folder.uri, ...(dir ? dir.split('/') : []), accountFileName(input.account));
   try {
