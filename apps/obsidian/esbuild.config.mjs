@@ -41,8 +41,14 @@ if (!watch) {
   // safe here because no such function is called with `new` or has its `prototype` read (Baton's
   // code uses classes; js-yaml's constructors use `this`), and the built-plugin tests run the
   // bundle, js-yaml's error path included.
+  // `unsafe` (−527 B) assumes built-ins are not replaced: `String(x)` → `x + ""`, `new Array(n)` →
+  // `Array(n)`, template literals → `+`, a frozen array's `length` inlined. They differ only for a
+  // Symbol or an object whose `valueOf` differs from its `toString`; Baton and js-yaml turn only
+  // strings, numbers, booleans, null, plain objects, arrays and Errors into text. (`unsafe_comps`
+  // is not used: it rewrites `!(a < b)` to `a >= b`, which is wrong for NaN, and day numbers of
+  // impossible dates are NaN.)
   const code = await readFile(`${out}/main.js`, 'utf8');
-  const result = await minify(code, { ecma: 2020, module: false, toplevel: true, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, mangle: { toplevel: true, properties: { regex: /^(?:lineIndent|firstTabInLine|anchorMapTransactions|maxTotalMergeKeys|totalMergeKeys|anchorMap|checkLineBreaks|maxDepth|implicitTypes|onWarning|typeMap|compiledImplicit|compiledExplicit|compiledTypeMap|isNegativeZero|isNothing|loadKind|legacy)$/ } }, format: { comments: false } });
+  const result = await minify(code, { ecma: 2020, module: false, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true }, mangle: { toplevel: true, properties: { regex: /^(?:lineIndent|firstTabInLine|anchorMapTransactions|maxTotalMergeKeys|totalMergeKeys|anchorMap|checkLineBreaks|maxDepth|implicitTypes|onWarning|typeMap|compiledImplicit|compiledExplicit|compiledTypeMap|isNegativeZero|isNothing|loadKind|legacy)$/ } }, format: { comments: false } });
   if (typeof result.code !== 'string') throw new Error('terser produced no code');
   await writeFile(`${out}/main.js`, result.code);
 }
