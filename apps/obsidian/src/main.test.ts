@@ -72,8 +72,22 @@ describe('BatonPlugin wiring', () => {
     await dueSoon._change('thirty');
     expect(plugin.settings.dueSoonDays).toBe(30);
     expect(dueSoon.inputEl.classList.contains('baton-invalid')).toBe(true);
+    expect(dueSoon.inputEl.title).toBe('Not saved: enter a whole number from 0 to 365.');
+    await dueSoon._change('366');
+    expect(plugin.settings.dueSoonDays).toBe(30);
+    expect(dueSoon.inputEl.title).toBe('Not saved: enter a whole number from 0 to 365.');
+    await dueSoon._change('30');
+    expect(dueSoon.inputEl.classList.contains('baton-invalid')).toBe(false);
+    expect(dueSoon.inputEl.title).toBe('');
+
+    const calendar = settingNamed('Calendar export file').components[0] as fake.TextComponent;
+    await calendar._change('Baton/renewals.txt');
+    expect(plugin.settings.calendarPath).toBe('Baton/renewals.ics');
+    expect(calendar.inputEl.title).toBe('Not saved: the path must end in .ics.');
 
     const ladder = settingNamed('Renewal outreach ladder').components[0] as fake.TextComponent;
+    await ladder._change('150, soon');
+    expect(ladder.inputEl.title).toBe('Not saved: enter whole numbers of days, comma-separated.');
     await ladder._change('150, 45');
     const outreach = plugin.index.portfolio.timeline({ account: 'Acme Logistics', kind: 'outreach' }).map((e) => e.date);
     expect(outreach).toEqual(['2026-11-01', '2027-02-14']);

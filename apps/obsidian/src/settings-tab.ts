@@ -26,7 +26,8 @@ export class BatonSettingTab extends PluginSettingTab {
     const t = strings(this.host.locale()).settings;
     const s = this.host.settings;
     const save = () => this.host.saveSettings();
-    const text = (label: readonly [string, string], value: string, apply: (v: string) => boolean) =>
+    /** `why`: the field's tooltip while `apply` refuses its value (folder fields never refuse). */
+    const text = (label: readonly [string, string], value: string, apply: (v: string) => boolean, why = '') =>
       new Setting(containerEl)
         .setName(label[0])
         .setDesc(label[1])
@@ -35,17 +36,22 @@ export class BatonSettingTab extends PluginSettingTab {
             const ok = apply(v);
             // Mark, don't nag: half-typed values are normal while typing.
             c.inputEl.toggleClass('baton-invalid', !ok);
-            c.inputEl.title = ok ? '' : t.invalid;
+            c.inputEl.title = ok ? '' : why;
             if (ok) await save();
           }),
         );
     const whole = (label: readonly [string, string], key: 'firstContactBusinessDays' | 'keyPersonContactDays' | 'fiscalYearStartMonth' | 'dueSoonDays', min: number, max: number) =>
-      text(label, String(s[key]), (v) => {
-        const n = parseWholeNumber(v, min, max);
-        if (n === undefined) return false;
-        s[key] = n;
-        return true;
-      });
+      text(
+        label,
+        String(s[key]),
+        (v) => {
+          const n = parseWholeNumber(v, min, max);
+          if (n === undefined) return false;
+          s[key] = n;
+          return true;
+        },
+        t.invalidRange(min, max),
+      );
 
     text(t.accountsFolder, s.accountsFolder, (v) => ((s.accountsFolder = v.trim()), true));
     text(t.templatesFolder, s.templatesFolder, (v) => ((s.templatesFolder = v.trim()), true));
@@ -66,15 +72,20 @@ export class BatonSettingTab extends PluginSettingTab {
       if (!days) return false;
       s.outreachDays = days;
       return true;
-    });
+    }, t.invalidList);
     whole(t.firstContactDays, 'firstContactBusinessDays', 0, 60);
     whole(t.keyPersonDays, 'keyPersonContactDays', 1, 3650);
     whole(t.fiscalYearStart, 'fiscalYearStartMonth', 1, 12);
     whole(t.dueSoonDays, 'dueSoonDays', 0, 365);
-    text(t.calendarPath, s.calendarPath, (v) => {
-      if (!v.trim().toLowerCase().endsWith('.ics')) return false;
-      s.calendarPath = v.trim();
-      return true;
-    });
+    text(
+      t.calendarPath,
+      s.calendarPath,
+      (v) => {
+        if (!v.trim().toLowerCase().endsWith('.ics')) return false;
+        s.calendarPath = v.trim();
+        return true;
+      },
+      t.invalidPath,
+    );
   }
 }

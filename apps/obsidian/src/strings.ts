@@ -43,12 +43,15 @@ const EN = {
     locale: ['Language', 'Language of new notes, labels and messages.'] as [string, string],
     outreachDays: ['Renewal outreach ladder', 'Days before the renewal date, comma-separated (e.g. 120, 90, 60, 30).'] as [string, string],
     firstContactDays: ['First contact (business days)', 'CS should contact the customer within this many business days of contract start.'] as [string, string],
-    keyPersonDays: ['Key-person contact threshold (days)', 'Warn when no key person was contacted for longer than this.'] as [string, string],
+    keyPersonDays: ['Key-person contact threshold (days)', 'Warn about each key person not contacted for longer than this.'] as [string, string],
     fiscalYearStart: ['Fiscal year start month', 'Month the fiscal year starts (4 = April, common in Japan).'] as [string, string],
     dueSoonDays: ['Due soon (days)', 'Open items due within this many days are highlighted.'] as [string, string],
     calendarPath: ['Calendar export file', 'Vault path of the .ics file written by "Export renewal calendar".'] as [string, string],
     auto: 'Follow Obsidian',
-    invalid: 'Not saved: enter whole numbers.',
+    /** Why a value was not saved (the field's tooltip): a whole number's range, the ladder's form, the file's extension. */
+    invalidRange: (min: number, max: number) => `Not saved: enter a whole number from ${min} to ${max}.`,
+    invalidList: 'Not saved: enter whole numbers of days, comma-separated.',
+    invalidPath: 'Not saved: the path must end in .ics.',
   },
 };
 
@@ -93,12 +96,14 @@ const JA: Strings = {
     locale: ['言語', '新しいノート・ラベル・メッセージの言語です。'],
     outreachDays: ['更新に向けた連絡（何日前）', '更新日の何日前に動くか、カンマ区切りで（例: 120, 90, 60, 30）。'],
     firstContactDays: ['初回連絡（営業日）', '契約開始からこの営業日数以内にCSから連絡します。'],
-    keyPersonDays: ['キーパーソン接触の間隔（日）', 'キーパーソンとの接触がこの日数を超えたら警告します。'],
+    keyPersonDays: ['キーパーソン接触の間隔（日）', '接触がこの日数を超えたキーパーソンごとに警告します。'],
     fiscalYearStart: ['期首の月', '会計年度が始まる月（4 = 4月）。'],
     dueSoonDays: ['「まもなく」の日数', 'この日数以内に期限が来る未完了の項目を「まもなく」として強調します。'],
     calendarPath: ['カレンダーの書き出し先', '「更新カレンダーを書き出す」で作る .ics ファイルの保管庫内のパスです。'],
     auto: 'Obsidian に合わせる',
-    invalid: '保存していません: 整数で入力してください。',
+    invalidRange: (min: number, max: number) => `保存していません: ${min}〜${max} の整数で入力してください。`,
+    invalidList: '保存していません: 日数を整数のカンマ区切りで入力してください。',
+    invalidPath: '保存していません: 末尾を .ics にしてください。',
   },
 };
 
