@@ -20,7 +20,7 @@ const fold = (v: string): string => (/^[\x20-\x7e]*$/.test(v) ? v : foldWidth(v)
 function zodShape() {
   const field = (schema: z.ZodMiniType, fix?: (v: unknown) => unknown, optional = false) => ({ schema, fix, optional });
   const opt = (f: { schema: z.ZodMiniType; fix?: ((v: unknown) => unknown) | undefined }) => field(f.schema, f.fix, true);
-  const text = field(z.string().check(z.refine((s: string) => s.length > 0)), (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v));
+  const text = field(z.string({ error: 'text' }).check(z.refine((s: string) => s.length > 0, { error: 'text' })), (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v));
   const isoDate = field(z.string({ error: 'date' }).check(z.refine(isIsoDay, { error: 'day' })), (v) =>
     typeof v === 'string' ? (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : normalizeIsoDate(v)) : v,
   );
@@ -55,7 +55,7 @@ function zodShape() {
     notice_days: opt(integer(0, 3650)),
     arr: opt(money),
     arr_start: opt(money),
-    currency: opt(field(z.string().check(z.refine((s: string) => /^[A-Z]{3}$/.test(s), { error: 'currency' })), (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))),
+    currency: opt(field(z.string({ error: 'currency' }).check(z.refine((s: string) => /^[A-Z]{3}$/.test(s), { error: 'currency' })), (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v))),
     sales_owner: opt(text),
     csm_owner: opt(text),
     renewal_owner: opt(text),
@@ -74,6 +74,7 @@ const FIELD_MESSAGES: Record<string, (n: string) => Bilingual> = {
   min: (n) => ({ en: `must be at least ${n}`, ja: `${n} 以上にしてください` }),
   max: (n) => ({ en: `must be at most ${n}`, ja: `${n} 以下にしてください` }),
   currency: () => ({ en: 'expected a 3-letter currency code such as JPY or USD', ja: 'JPY や USD のような3文字の通貨コードを書いてください' }),
+  text: () => ({ en: 'expected non-empty text on one line', ja: '空でない1行のテキストを書いてください' }),
 };
 function fieldMessage(code: string): Bilingual {
   const at = code.indexOf(':');

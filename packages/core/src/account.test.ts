@@ -95,10 +95,10 @@ describe('enum messages', () => {
 describe('field validation, message by message', () => {
   // Each row: one raw YAML value → the exact English message (or the parsed value when valid).
   const rows: [key: string, raw: string | number | undefined, expected: { message: string } | { value: unknown }][] = [
-    ['account', "'   '", { message: 'Invalid input' }],
+    ['account', "'   '", { message: 'expected non-empty text on one line' }],
     ['account', "'  Acme KK '", { value: 'Acme KK' }],
     ['account', 2026, { value: '2026' }],
-    ['account', '[a, b]', { message: 'Invalid input' }],
+    ['account', '[a, b]', { message: 'expected non-empty text on one line' }],
     ['term_months', 1.5, { message: 'expected a whole number' }],
     ['term_months', 0, { message: 'must be at least 1' }],
     ['term_months', 121, { message: 'must be at most 120' }],
@@ -114,7 +114,7 @@ describe('field validation, message by message', () => {
     ['arr', -5, { message: 'must be at least 0' }],
     ['currency', 'jpy', { value: 'JPY' }],
     ['currency', 'JP', { message: 'expected a 3-letter currency code such as JPY or USD' }],
-    ['currency', 123, { message: 'Invalid input' }],
+    ['currency', 123, { message: 'expected a 3-letter currency code such as JPY or USD' }],
     ['stage', undefined, { value: 'handoff' }],
     ['stage', '運用', { value: 'running' }],
     ['stage', ' Adoption ', { value: 'adoption' }],

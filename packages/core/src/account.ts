@@ -76,7 +76,7 @@ function buildFields(): Record<string, Field> {
   const oneOf = (values: readonly unknown[], code = BAD): Field['check'] => (v) => (values.includes(v) ? OK : [code]);
 
   const text: Field = {
-    check: (v) => (typeof v === 'string' && v.length > 0 ? OK : [BAD]),
+    check: (v) => (typeof v === 'string' && v.length > 0 ? OK : ['text']),
     fix: (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v),
   };
 
@@ -127,7 +127,7 @@ function buildFields(): Record<string, Field> {
     arr: opt(money),
     arr_start: opt(money),
     currency: opt({
-      check: (v) => (typeof v !== 'string' ? [BAD] : /^[A-Z]{3}$/.test(v) ? OK : ['currency']),
+      check: (v) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? OK : ['currency']),
       fix: (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
     }),
     sales_owner: opt(text),
@@ -426,6 +426,7 @@ const FIELD_MESSAGES: Record<string, (n: string) => Bilingual> = {
   min: (n) => ({ en: `must be at least ${n}`, ja: `${n} 以上にしてください` }),
   max: (n) => ({ en: `must be at most ${n}`, ja: `${n} 以下にしてください` }),
   currency: () => ({ en: 'expected a 3-letter currency code such as JPY or USD', ja: 'JPY や USD のような3文字の通貨コードを書いてください' }),
+  text: () => ({ en: 'expected non-empty text on one line', ja: '空でない1行のテキストを書いてください' }),
 };
 
 function fieldMessage(code: string): Bilingual {
