@@ -182,6 +182,18 @@ export function runHelper(job: HelperJob): void {
   done();
 }
 
+/**
+ * The language for labels that belong to no one note (month headers, statuses, a calendar's
+ * descriptions) when none was asked for: the language most account notes are written in (English
+ * on a tie or an empty vault), so a Japanese team's calendar is not labelled in English.
+ */
+export function vaultLocale(portfolio: Portfolio): Locale {
+  let ja = 0;
+  let en = 0;
+  for (const a of portfolio.accounts()) a.locale === 'ja' ? ja++ : en++;
+  return ja > en ? 'ja' : 'en';
+}
+
 /** Terminal cells a string takes (core's `displayWidth`: wide characters count two). */
 export const cellWidth = displayWidth;
 

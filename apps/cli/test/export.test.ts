@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { baton, batonEverywhere, oneLineError, REPO, tempDir, TODAY, VAULT } from './helpers.js';
+import { baton, batonEverywhere, oneLineError, REPO, tempDir, TODAY, VAULT, vaultCopy } from './helpers.js';
 
 interface JsonEvent {
   date: string;
@@ -75,6 +75,41 @@ describe('baton export ics', () => {
     expect(r.stdout).toBe('');
     const written = parseIcs(readFileSync(out, 'utf8'));
     expect(written.length).toBe(timeline.filter((e) => e.kind === 'renewal').length);
+  });
+});
+
+describe('labels that belong to no one note', () => {
+  // The example vault's Japanese accounts only: a Japanese team's vault.
+  const jaVault = (): string => {
+    const dir = vaultCopy();
+    for (const f of readdirSync(join(dir, 'Accounts'))) {
+      if (!/^locale: ja$/m.test(readFileSync(join(dir, 'Accounts', f), 'utf8'))) rmSync(join(dir, 'Accounts', f));
+    }
+    return dir;
+  };
+
+  it('follow the language most account notes use when no --locale is given', () => {
+    const dir = jaVault();
+    const events = parseIcs(baton(['export', 'ics', dir, '--today', TODAY]).stdout);
+    expect(events.length).toBeGreaterThan(0);
+    const renewal = events.find((e) => e.summary.startsWith('更新日 — '));
+    expect(renewal?.description).toMatch(/^更新日 · /);
+    expect(events.every((e) => !/^(Renewal|Task|Contract start|Renewal outreach|Notice deadline) · /.test(e.description))).toBe(true);
+    expect(baton(['timeline', dir, '--today', TODAY]).stdout).toMatch(/期限切れ|まもなく|予定/);
+    // The mixed example vault has more English notes: English labels, as before.
+    expect(parseIcs(baton(['export', 'ics', VAULT, '--today', TODAY]).stdout).find((e) => e.summary.startsWith('Renewal — '))?.description).toMatch(/^Renewal · /);
+    // --locale still decides.
+    expect(parseIcs(baton(['export', 'ics', dir, '--today', TODAY, '--locale', 'en']).stdout).find((e) => e.summary.startsWith('Renewal — '))?.description).toMatch(/^Renewal · /);
+  });
+
+  it('the CLI speaks Japanese with --locale ja: the export note and the check summary', () => {
+    const out = join(tempDir(), 'cal.ics');
+    const r = baton(['export', 'ics', VAULT, '--today', TODAY, '--locale', 'ja', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`${out} に書き出しました\n`);
+    const c = baton(['check', VAULT, '--today', TODAY, '--locale', 'ja']);
+    expect(c.stderr).toMatch(/^エラー \d+ 件、警告 \d+ 件（アカウントノート 13 件）\n$/);
+    expect(baton(['check', VAULT, '--today', TODAY]).stderr).toMatch(/^\d+ errors?, \d+ warnings? in 13 account notes\n$/);
   });
 });
 

@@ -31,7 +31,7 @@ export function formatProblems(results: readonly FileProblems[], color: boolean)
   return out;
 }
 
-export function summarize(results: readonly FileProblems[], notes: number): { errors: number; warnings: number; text: string } {
+export function summarize(results: readonly FileProblems[], notes: number, locale?: Locale): { errors: number; warnings: number; text: string } {
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
@@ -41,7 +41,8 @@ export function summarize(results: readonly FileProblems[], notes: number): { er
     }
   }
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return { errors, warnings, text: `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(notes, 'account note')}` };
+  const text = locale === 'ja' ? `エラー ${errors} 件、警告 ${warnings} 件（アカウントノート ${notes} 件）` : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(notes, 'account note')}`;
+  return { errors, warnings, text };
 }
 
 export const check: Command = {
@@ -61,8 +62,9 @@ Options:
 `,
   run(argv, io: Io) {
     const args = parseArgs(argv, this.spec);
-    const { results, notes } = collectProblems(args.positionals[0]!, resolveToday(args), resolveLocale(args));
-    const sum = summarize(results, notes);
+    const locale = resolveLocale(args);
+    const { results, notes } = collectProblems(args.positionals[0]!, resolveToday(args), locale);
+    const sum = summarize(results, notes, locale);
     if (args.booleans.has('json')) {
       const flat = results.flatMap(({ file, problems }) =>
         problems.map((p) => ({ file, line: p.line, field: p.field ?? null, code: p.code, severity: p.severity, message: p.message })),

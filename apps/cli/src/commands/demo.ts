@@ -69,7 +69,7 @@ check results, and writes out/timeline.html and out/renewals.ics at the reposito
     say(paint('1', `baton check`));
     const { results, notes } = collectProblems(vaultDir, today, locale);
     io.out(formatProblems(results, io.color));
-    say(summarize(results, notes).text);
+    say(summarize(results, notes, locale).text);
 
     say();
     // Japanese fiscal years start in April: retention for the year so far.

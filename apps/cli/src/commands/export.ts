@@ -5,7 +5,7 @@ import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { CliError, usageError } from '../errors.js';
 import { FILTER_FLAGS, resolveLocale, resolveToday, timelineFilter } from '../options.js';
-import { loadVault } from '../vault.js';
+import { loadVault, vaultLocale } from '../vault.js';
 
 export const FORMATS = ['ics', 'mermaid', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,7 +14,7 @@ export type Format = (typeof FORMATS)[number];
 export function renderExport(format: Format, dir: string, options: { today: string; locale: Locale | undefined; filter: TimelineFilter }): string {
   const vault = loadVault(dir, { today: options.today, locale: options.locale });
   const events = vault.portfolio.timeline(options.filter);
-  const locale = options.locale ?? 'en';
+  const locale = options.locale ?? vaultLocale(vault.portfolio);
   switch (format) {
     case 'ics':
       // DTSTAMP from --today keeps the file reproducible; calendars key updates on UID anyway.
@@ -51,7 +51,7 @@ export const exportCommand: Command = {
 Options:
   -o, --output FILE    Write here (default: standard output)
   --today YYYY-MM-DD   Date for statuses and the file's timestamp (default: today)
-  --locale en|ja       Language of labels
+  --locale en|ja       Language of labels (default: the language most account notes use)
   --account NAME       One account only (e.g. a Mermaid gantt for one customer)
   --from, --to, --owner, --kind, --status, --stage   Filter as in 'baton timeline'
 `,
@@ -64,7 +64,7 @@ Options:
     if (out === undefined || out === '-') io.out(content);
     else {
       writeOutput(out, content);
-      io.err(`wrote ${out}\n`);
+      io.err(resolveLocale(args) === 'ja' ? `${out} に書き出しました\n` : `wrote ${out}\n`);
     }
     return 0;
   },

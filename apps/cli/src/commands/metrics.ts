@@ -3,7 +3,7 @@ import { parseArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { usageError } from '../errors.js';
 import { optionalDate, painter, resolveLocale, resolveToday } from '../options.js';
-import { loadVault } from '../vault.js';
+import { loadVault, vaultLocale } from '../vault.js';
 
 /** Integers with thousands separators, the same on every machine (no Intl locale data). */
 function money(n: number): string {
@@ -56,7 +56,7 @@ Options:
   --from YYYY-MM-DD    Period start (default: 12 months before --today)
   --to YYYY-MM-DD      Period end (default: --today)
   --today YYYY-MM-DD   Default: this machine's date
-  --locale en|ja       Language of the report
+  --locale en|ja       Language of the report (default: the language most account notes use)
   --json               Print the metrics object
 `,
   run(argv, io) {
@@ -71,7 +71,7 @@ Options:
     if (locale) opts.locale = locale;
     const m = portfolioMetrics(vault.portfolio, opts);
     if (args.booleans.has('json')) io.out(JSON.stringify(m, null, 2) + '\n');
-    else io.out(formatMetrics(m, locale ?? 'en', io.color, { from, to }));
+    else io.out(formatMetrics(m, locale ?? vaultLocale(vault.portfolio), io.color, { from, to }));
     return 0;
   },
 };

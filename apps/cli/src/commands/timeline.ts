@@ -2,7 +2,7 @@ import { buildTimelineView, type Locale, type TimelineEvent, type TimelineFilter
 import { parseArgs } from '../args.js';
 import type { Command, Io } from '../command.js';
 import { FILTER_FLAGS, painter, resolveLocale, resolveToday, timelineFilter } from '../options.js';
-import { cellWidth, loadVault, padEnd } from '../vault.js';
+import { cellWidth, loadVault, padEnd, vaultLocale } from '../vault.js';
 
 const STATUS_COLOR = { overdue: '31;1', 'due-soon': '33', upcoming: '36', done: '2' } as const;
 
@@ -44,7 +44,7 @@ export function runTimeline(dir: string, options: { today: string; locale: Local
   const vault = loadVault(dir, { today: options.today, locale: options.locale });
   const events = vault.portfolio.timeline(options.filter);
   if (options.json) io.out(JSON.stringify(events.map(eventJson), null, 2) + '\n');
-  else io.out(formatTimeline(buildTimelineView(events, { today: options.today, locale: options.locale ?? 'en' }), io.color));
+  else io.out(formatTimeline(buildTimelineView(events, { today: options.today, locale: options.locale ?? vaultLocale(vault.portfolio) }), io.color));
   return 0;
 }
 
@@ -67,7 +67,8 @@ Options:
                        notice-deadline, renewal, task
   --status S[,S…]      overdue, due-soon, upcoming, done
   --stage STAGE        handoff, onboarding, running, adoption, advocacy, renewal, churned
-  --locale en|ja       Language of labels and messages
+  --locale en|ja       Language of labels and messages (default: labels in the language most
+                       account notes use, each note's own text as written)
   --json               Print [{date, kind, account, file, line, owner, status}]
 `,
   run(argv, io) {
