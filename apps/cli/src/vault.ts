@@ -189,9 +189,9 @@ export function runHelper(job: HelperJob): void {
  */
 export function vaultLocale(portfolio: Portfolio): Locale {
   let ja = 0;
-  let en = 0;
-  for (const a of portfolio.accounts()) a.locale === 'ja' ? ja++ : en++;
-  return ja > en ? 'ja' : 'en';
+  const accounts = portfolio.accounts();
+  for (const a of accounts) if (a.locale === 'ja') ja++;
+  return ja > accounts.length - ja ? 'ja' : 'en';
 }
 
 /** Terminal cells a string takes (core's `displayWidth`: wide characters count two). */
