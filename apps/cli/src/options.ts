@@ -1,4 +1,4 @@
-import { EVENT_KINDS, EVENT_STATUSES, STAGES, isIsoDate, normalizeIsoDate, toIsoDate, type EventKind, type EventStatus, type Locale, type Stage, type TimelineFilter } from '@baton/core';
+import { EVENT_KINDS, EVENT_STATUSES, STAGES, isIsoDate, stageFromText, normalizeIsoDate, toIsoDate, type EventKind, type EventStatus, type Locale, type Stage, type TimelineFilter } from '@baton/core';
 import type { ParsedArgs } from './args.js';
 import { usageError } from './errors.js';
 
@@ -55,9 +55,14 @@ export function timelineFilter(args: ParsedArgs): TimelineFilter {
   if (kinds) filter.kind = kinds;
   const statuses = listFlag<EventStatus>(args, 'status', EVENT_STATUSES);
   if (statuses) filter.status = statuses;
-  const stages = listFlag<Stage>(args, 'stage', STAGES);
-  if (stages && stages.length > 1) throw usageError('--stage takes one stage');
-  if (stages?.[0]) filter.stage = stages[0];
+  const stage = args.strings.get('stage');
+  if (stage !== undefined) {
+    if (stage.includes(',')) throw usageError('--stage takes one stage');
+    // The spellings a note may use (運用, live, …) name the same stage here.
+    const id = stageFromText(stage);
+    if (id === undefined) throw usageError(`--stage '${stage}' is not one of: ${STAGES.join(', ')} (or an alias a note may use, such as 運用)`);
+    filter.stage = id;
+  }
   return filter;
 }
 

@@ -59,6 +59,9 @@ describe('baton timeline', () => {
     expect(overdue.every((e) => e.status === 'overdue' && e.date < TODAY)).toBe(true);
     const churned = json(['--stage', 'churned']);
     expect(new Set(churned.map((e) => e.file))).toEqual(new Set(['Accounts/白鷺ホテルズ.md']));
+    // The spellings a note may use name the same stage.
+    expect(json(['--stage', '解約'])).toEqual(churned);
+    expect(json(['--stage', ' Churned '])).toEqual(churned);
   });
 
   it('prints months, a today marker and no colour when piped', () => {
@@ -89,6 +92,7 @@ describe('baton timeline', () => {
       ['--kind', 'party'],
       ['--status', 'late'],
       ['--stage', 'won'],
+      ['--stage', 'churned,renewal'],
       ['--bogus'],
       ['--owner'],
       ['--from', '2027-01-01', '--to', '2026-01-01'],

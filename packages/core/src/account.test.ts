@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAccountNote } from './account.js';
+import { parseAccountNote, STAGES, stageFromText } from './account.js';
 import { accountNote } from './__fixtures__/notes.js';
 
 describe('parseAccountNote', () => {
@@ -160,5 +160,17 @@ describe('unknown frontmatter keys', () => {
     expect(Object.hasOwn(a, '__proto__')).toBe(true);
     expect(a['polluted']).toBeUndefined();
     expect(Object.hasOwn(a, 'kickoff_date')).toBe(false);
+  });
+});
+
+describe('stageFromText', () => {
+  it('reads a stage as the stage field does, and nothing else', () => {
+    expect(stageFromText('running')).toBe('running');
+    expect(stageFromText(' Adoption ')).toBe('adoption');
+    expect(stageFromText('運用')).toBe('running');
+    expect(stageFromText('ｌｉｖｅ')).toBe('running');
+    expect(stageFromText('won')).toBeUndefined();
+    expect(stageFromText('')).toBeUndefined();
+    for (const s of STAGES) expect(stageFromText(s)).toBe(s);
   });
 });

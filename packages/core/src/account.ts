@@ -191,6 +191,15 @@ function checkFields(data: Record<string, unknown>, out: Record<string, unknown>
   return issues;
 }
 
+/**
+ * A stage as a note may write it (`運用`, ` Adoption `, `live`…) → its stage id, or undefined when
+ * it names none: the same reading as the `stage` field's, for filters typed by people.
+ */
+export function stageFromText(text: string): Stage | undefined {
+  const v = (fields ??= buildFields())['stage']!.fix!(text);
+  return (STAGES as readonly unknown[]).includes(v) ? (v as Stage) : undefined;
+}
+
 /** Validates raw frontmatter data field by field (see `checkFields`); the input is not changed. */
 export const AccountFrontmatter = {
   safeParse(data: Record<string, unknown>): FrontmatterResult {

@@ -15,7 +15,7 @@ export type { Task } from './tasks.js';
 export { parseTaskLine, scanTasks } from './tasks.js';
 export type { EditResult } from './edit.js';
 export type { Account, AccountNote, ParseOptions } from './account.js';
-export { AccountFrontmatter, STAGES, HEALTH, parseAccountNote } from './account.js';
+export { AccountFrontmatter, STAGES, HEALTH, parseAccountNote, stageFromText } from './account.js';
 export type { Stage, Health } from './account.js';
 export * from './stakeholders.js';
 export * from './i18n.js';
