@@ -7,6 +7,21 @@ import { Portfolio } from './portfolio.js';
 const today = '2026-11-22';
 
 describe('Portfolio', () => {
+  it('leaves cancelled checklist items off the timeline, on both paths and in the day index', () => {
+    const body = '## Checklists\n\n- [ ] open 📅 2027-01-11\n- [x] done 📅 2027-01-12\n- [-] cancelled 📅 2027-01-13\n- [/] started 📅 2027-01-14\n';
+    const text = accountNote({ account: 'C' }, body);
+    const p = new Portfolio({ today });
+    p.upsert('c.md', text);
+    const tasks = (events: readonly { kind: string; title: string; status: string }[]) => events.filter((e) => e.kind === 'task').map((e) => `${e.title}:${e.status}`);
+    expect(tasks(p.timeline())).toEqual(['open:upcoming', 'done:done', 'started:upcoming']);
+    expect(tasks(buildPortfolioTimeline([{ file: 'c.md', note: parseAccountNote(text) }], { today }))).toEqual(['open:upcoming', 'done:done', 'started:upcoming']);
+    // Before the sorted timeline exists, a day query reads the records' day index.
+    const fresh = new Portfolio({ today });
+    fresh.upsert('c.md', text);
+    expect(fresh.timeline({ from: '2027-01-13', to: '2027-01-13' })).toEqual([]);
+    expect(tasks(fresh.timeline({ from: '2027-01-12', to: '2027-01-14' }))).toEqual(['done:done', 'started:upcoming']);
+  });
+
   it('matches a full rebuild after upserts, edits, renames and removals', () => {
     const p = new Portfolio({ today });
     const texts = new Map<string, string>();

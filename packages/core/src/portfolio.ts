@@ -397,11 +397,12 @@ export class Portfolio {
     const days = this.days;
     eachAccountDay(note, this.options, this.putDay);
     let dated = 0;
-    for (const t of note.tasks) if (t.due) dated++;
+    // As in `eachAccountEvent`: cancelled items (`[-]`) are not on the timeline.
+    for (const t of note.tasks) if (t.due && t.status !== '-') dated++;
     d.put(dated);
     let n = ACCOUNT_KEYS.length;
     for (const t of note.tasks) {
-      if (!t.due) continue;
+      if (!t.due || t.status === '-') continue;
       const due = this.packDay(t.due, n + 2);
       if (due & 1) days.put(due >> 1);
       d.put(t.line * 2 + (t.closed ? 1 : 0));

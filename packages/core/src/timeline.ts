@@ -222,7 +222,8 @@ export function eachAccountEvent(note: TimelineSource, options: TimelineOptions,
   push('', a.renewal_date, 'renewal', renewalLine, renewalOwner, kindLabel('renewal', locale));
 
   for (const t of note.tasks) {
-    if (!t.due) continue;
+    // A cancelled item (`[-]`) will not happen: it has no place on the timeline (nor as "done").
+    if (!t.due || t.status === '-') continue;
     if (datesOnly) {
       push('', t.due, 'task', 0, undefined, '');
       continue;
