@@ -24,7 +24,8 @@ export type { EventKind, EventStatus } from './i18n.js';
 export interface TimelineSource {
   account: Account | undefined;
   frontmatter: { keyLines: ReadonlyMap<string, number> };
-  tasks: readonly Pick<Task, 'line' | 'due' | 'closed' | 'id' | 'title'>[];
+  /** `status` '-' (cancelled) leaves a task off the timeline; a cached record keeps no cancelled task and no status. */
+  tasks: readonly (Pick<Task, 'line' | 'due' | 'closed' | 'id' | 'title'> & { status?: string })[];
   locale: Locale;
 }
 
