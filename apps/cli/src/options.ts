@@ -1,4 +1,4 @@
-import { EVENT_KINDS, EVENT_STATUSES, STAGES, isIsoDate, stageFromText, normalizeIsoDate, toIsoDate, type EventKind, type EventStatus, type Locale, type Stage, type TimelineFilter } from '@baton/core';
+import { EVENT_KINDS, EVENT_STATUSES, STAGES, isIsoDate, stageFromText, normalizeIsoDate, toIsoDate, type EventKind, type EventStatus, type Locale, type TimelineFilter } from '@baton/core';
 import type { ParsedArgs } from './args.js';
 import { usageError } from './errors.js';
 

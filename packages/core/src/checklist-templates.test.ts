@@ -216,6 +216,26 @@ describe('parseChecklistTemplate', () => {
     ]);
   });
 
+  it('keeps the bad-due message word for word (the note lint shares its start)', () => {
+    const en = parseChecklistTemplate('---\nbaton: checklist\nid: x\n---\n- [ ] Call {renewl_date-90d}\n', 'x.md').problems;
+    expect(en.map((p) => p.message)).toEqual(['"{renewl_date-90d}" is not a due date like {renewal_date-90d}; ignored']);
+    const ja = parseChecklistTemplate('---\nbaton: checklist\nid: x\nlocale: ja\n---\n- [ ] 電話 {renewl_date}\n', 'x.md').problems;
+    expect(ja.map((p) => p.message)).toEqual(['「{renewl_date}」は {renewal_date-90d} のような期日ではないため無視しました']);
+  });
+
+  it('warns that an id YAML reads as a number should be quoted, on its line, in the template language', () => {
+    const read = (id: string, extra = '') => parseChecklistTemplate(`---\nbaton: checklist\n${extra}id: ${id}\n---\n- [ ] a\n`, 'n.md');
+    expect(read('007')).toMatchObject({
+      template: { id: '7' },
+      problems: [{ code: 'checklist.numeric-id', severity: 'warning', line: 3, field: 'id', message: 'Quote the id: YAML reads it as the number 7' }],
+    });
+    expect(read('0x1F').problems).toMatchObject([{ code: 'checklist.numeric-id', message: expect.stringContaining('number 31') }]);
+    expect(read('42', 'locale: ja\n').problems).toMatchObject([{ code: 'checklist.numeric-id', line: 4, message: 'idを引用符で囲んでください（YAMLは数値 42 と読みます）' }]);
+    // Quoted, it is the id as written and nothing is said.
+    expect(read('"007"')).toMatchObject({ template: { id: '007' }, problems: [] });
+    expect(read('onboarding').problems).toEqual([]);
+  });
+
   it('writes problems in the template language', () => {
     const { problems } = parseChecklistTemplate('---\nbaton: checklist\nid: x\nlocale: ja\n---\n- [ ] 電話 {renewl_date}\n', 'x.md');
     expect(problems[0]?.message).toMatch(/期日/);

@@ -385,6 +385,13 @@ const BRACES_RE = /\{([^{}]*)\}/g;
 const LOOKS_LIKE_ANCHOR_RE = /^\s*[A-Za-z_]+\s*[+-]\s*\d|date|start|renew|kickoff|notice|deadline/i;
 const DUE_FIELD_RE = /\s*📅\uFE0F?\s*\d{4}-\d{2}-\d{2}/u;
 
+/** The message for an item id ITEM_ID_RE refuses, in a template and in a template built by a host. */
+export const badItemId = (id: string, ja: boolean): string => (ja ? `項目id「${id}」には英数字・.・-・_ だけが使えます` : `Item id "${id}" may only use letters, digits, ., - and _`);
+
+/** The message for `{…}` that is not a relative date, in a template and (lint, `checklist.bad-anchor`) in a note. */
+export const notDue = (anchor: string, ja: boolean): string =>
+  ja ? `「{${anchor}}」は {renewal_date-90d} のような期日ではないため無視しました` : `"{${anchor}}" is not a due date like {renewal_date-90d}; ignored`;
+
 /**
  * Reads a team template: a Markdown file with `baton: checklist`, `id`, `title`, `locale`
  * in its frontmatter and one task per item. Never throws; a template with errors comes back
@@ -425,6 +432,10 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
     warn('checklist.locale', { en: `Unknown locale "${String(rawLocale)}"; using en`, ja: `不明な言語「${String(rawLocale)}」のため en として扱います` }, keyLine('locale'), 'locale');
   }
   const rawId = typeof data['id'] === 'number' ? String(data['id']) : data['id'];
+  // `id: 007` is the number 7 to YAML (`0x1F` is 31): the id would not be the one written.
+  if (rawId !== data['id']) {
+    warn('checklist.numeric-id', { en: `Quote the id: YAML reads it as the number ${rawId}`, ja: `idを引用符で囲んでください（YAMLは数値 ${rawId} と読みます）` }, keyLine('id'), 'id');
+  }
   if (typeof rawId !== 'string' || !CHECKLIST_ID_RE.test(rawId.trim())) {
     problems.push(
       problem(
@@ -461,7 +472,7 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
       body = body.replace(EXPLICIT_ID_RE, ' ');
       const x = explicit[1] ?? '';
       if (ITEM_ID_RE.test(x)) itemId = x;
-      else warn('checklist.invalid-item-id', { en: `Item id "${x}" may only use letters, digits, ., - and _; derived one from the text`, ja: `項目id「${x}」には英数字・.・-・_ だけが使えます。本文からidを作りました` }, line, 'id');
+      else warn('checklist.invalid-item-id', { en: `${badItemId(x, false)}; derived one from the text`, ja: `${badItemId(x, true)}。本文からidを作りました` }, line, 'id');
     }
     let due: string | undefined;
     body = body.replace(BRACES_RE, (whole, inner: string) => {
@@ -473,7 +484,7 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
       }
       // `{renewl_date-90d}` is a typo of an anchor, not text the user wants in the task.
       if (LOOKS_LIKE_ANCHOR_RE.test(foldWidth(inner))) {
-        warn('checklist.bad-due', { en: `"{${inner}}" is not a due date like {renewal_date-90d}; ignored`, ja: `「{${inner}}」は {renewal_date-90d} のような期日ではないため無視しました` }, line, 'due');
+        warn('checklist.bad-due', { en: notDue(inner, false), ja: notDue(inner, true) }, line, 'due');
         return ' ';
       }
       return whole;
@@ -483,10 +494,7 @@ export function parseChecklistTemplate(text: string, file: string): { template: 
       warn('checklist.fixed-date', { en: 'A fixed 📅 date in a template is ignored; use a relative one like {contract_start+30d}', ja: 'テンプレート内の固定の📅日付は無視します。{contract_start+30d} のような相対日付を使ってください' }, line, 'due');
     }
     const itemText = body.replace(/\s+/g, ' ').trim();
-    if (itemText === '') {
-      warn('checklist.empty-item', { en: 'Item has no text; skipped', ja: '本文のない項目のため読み飛ばしました' }, line);
-      continue;
-    }
+    // Empty text has an empty description too.
     const { description } = splitTasksFields(itemText);
     if (description === '') {
       warn('checklist.empty-item', { en: 'Item has no text; skipped', ja: '本文のない項目のため読み飛ばしました' }, line);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAccountNote } from './account.js';
 import type { ChecklistTemplate } from './checklist-templates.js';
 import { applyChecklist, reanchorChecklists } from './checklists.js';
-import { resolveRelativeDate } from './relative-date.js';
+import { parseRelativeDate, resolveRelativeDate } from './relative-date.js';
 import { fencedLines, splitLinesKeepEol } from './text.js';
 
 const template: ChecklistTemplate = {
@@ -151,7 +151,7 @@ describe('applyChecklist properties', () => {
 });
 
 describe('reanchorChecklists properties', () => {
-  it('changes only date characters, or adds one " 📅 date" field', () => {
+  it('changes only date characters, adds one " 📅 date" field, or removes the 📅 dates', () => {
     fc.assert(
       fc.property(accountNoteText, (text) => {
         const r = reanchorChecklists(text);
@@ -165,10 +165,13 @@ describe('reanchorChecklists properties', () => {
           if (a === b) continue;
           if (a.length === b.length) {
             for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) expect(/\d/.test(a[k]!) && /\d/.test(b[k]!)).toBe(true);
-          } else {
+          } else if (a.length > b.length) {
             const m = / 📅 \d{4}-\d{2}-\d{2}/u.exec(a);
             expect(m).not.toBeNull();
             expect(a.slice(0, m!.index) + a.slice(m!.index + m![0].length)).toBe(b);
+          } else {
+            // An anchor date that is not set: the task's ` 📅 date` went, nothing else.
+            expect(b.replace(/ ?📅\uFE0F?\s*\d{4}-\d{2}-\d{2}/gu, '')).toBe(a);
           }
         }
       }),
@@ -184,7 +187,8 @@ describe('reanchorChecklists properties', () => {
         for (const t of note.tasks) {
           if (t.closed || !t.anchor) continue;
           const want = resolveRelativeDate(t.anchor, note.account!);
-          if (want !== undefined) expect(t.due).toBe(want);
+          // An anchor that is not a relative date (`kickof_date+1d`) leaves the task as it was.
+          if (parseRelativeDate(t.anchor)) expect(t.due).toBe(want);
         }
         expect(reanchorChecklists(r.text)).toEqual({ ok: true, text: r.text, changed: false });
       }),

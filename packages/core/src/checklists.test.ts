@@ -246,8 +246,11 @@ describe('reanchorChecklists', () => {
     const expected = src
       .replace('📅 2000-01-01 ⏫', '📅 2026-04-20 ⏫')
       .replace('{kickoff_date} --> ⏫ ^blk1', '{kickoff_date} --> 📅 2026-04-17 ⏫ ^blk1')
-      .replace('{kickoff_date} --> 📅 2000-01-01\n', '{kickoff_date} --> 📅 2026-04-17\n');
+      .replace('{kickoff_date} --> 📅 2000-01-01\n', '{kickoff_date} --> 📅 2026-04-17\n')
+      // No notice_days, so no notice_deadline: that task's stale 📅 goes.
+      .replace('{notice_deadline-14d} --> 📅 2000-01-01', '{notice_deadline-14d} -->');
     expect(r.text).toBe(expected);
+    expect(r).toMatchObject({ removed: 1 });
     // The [/] line was the one rewritten by the last replace, not the fenced one.
     expect(r.text).toContain('- [/] Started <!-- baton:kickoff.roles {kickoff_date} --> 📅 2026-04-17');
     expect(r.text).toContain('- [ ] Fenced <!-- baton:kickoff.review-dates {kickoff_date} --> 📅 2000-01-01');

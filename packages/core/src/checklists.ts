@@ -1,10 +1,10 @@
 import { parseAccountNote, type Account, type AccountNote } from './account.js';
-import { CHECKLIST_ID_RE, ITEM_ID_RE, splitTasksFields, type ChecklistTemplate } from './checklist-templates.js';
+import { badItemId, CHECKLIST_ID_RE, ITEM_ID_RE, splitTasksFields, type ChecklistTemplate } from './checklist-templates.js';
 import { failed, unchanged, type EditResult } from './edit.js';
 import { problem, type Locale, type Problem } from './problems.js';
 import { parseRelativeDate, resolveRelativeDate } from './relative-date.js';
 import { HEADING_TITLES, normalizeHeading, type Heading } from './sections.js';
-import { ID_RE } from './tasks.js';
+import { DUE_RE, ID_RE } from './tasks.js';
 import { eolBefore, fencedLines, splitLinesKeepEol, stripEol } from './text.js';
 
 export interface ChecklistOptions {
@@ -26,7 +26,7 @@ export interface ChecklistProgress {
 }
 
 const ID_RE_G = new RegExp(ID_RE.source, 'g');
-const DUE_DATE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/gu;
+const DUE_FIELDS_RE = / ?📅\uFE0F?\s*\d{4}-\d{2}-\d{2}/gu;
 
 /**
  * Adds a playbook's items to an account note, under `## Checklists` in a `### <title>`
@@ -87,47 +87,60 @@ export function applyChecklist(text: string, template: ChecklistTemplate, option
   return { ok: true, text: edited, changed: true };
 }
 
+/** `reanchorChecklists`' result: when it changed the note, `removed` counts the open tasks whose 📅 it took out. */
+export type ReanchorResult = EditResult & { removed?: number };
+
 /**
  * Recomputes the 📅 date of every open task that carries an anchor, after the account's
  * dates changed (kickoff booked, renewal moved). Only the date's characters change; a task
- * without 📅 gets one right after its Baton comment once its anchor resolves. Done and
- * cancelled tasks keep their dates; anchors that do not resolve leave the task alone.
+ * without 📅 gets one right after its Baton comment once its anchor resolves, and a task whose
+ * anchor date is empty again (kickoff_date cleared) loses its ` 📅 date`, as `applyChecklist`
+ * would have written it; `removed` counts those tasks. The date edited is the first `📅`, the one
+ * `parseTaskLine` reads. Done and cancelled tasks keep their dates; anchors that are not
+ * relative dates (`{bogus_date-5bd}`, which the lint reports) leave the task alone.
  *
  * @example
  * // kickoff_date was just set: `- [ ] Send notes <!-- baton:kickoff.minutes {kickoff_date+1bd} -->`
  * reanchorChecklists(note) // … `-->` now followed by ` 📅 2026-04-21`
  */
-export function reanchorChecklists(text: string, options: ChecklistOptions = {}): EditResult {
+export function reanchorChecklists(text: string, options: ChecklistOptions = {}): ReanchorResult {
   const note = parseAccountNote(text, options.locale ? { locale: options.locale } : {});
   const refusal = refuse(note, options.locale ?? noteLocale(note) ?? 'en');
   if (refusal) return failed(refusal);
   const account = note.account!;
   const lines = [...note.lines];
   let changed = false;
+  let removed = 0;
   for (const task of note.tasks) {
     if (task.closed || task.anchor === undefined) continue;
-    const date = resolveRelativeDate(task.anchor, account);
-    if (date === undefined) continue;
+    const rel = parseRelativeDate(task.anchor);
+    if (!rel) continue;
+    const date = resolveRelativeDate(rel, account);
     const raw = lines[task.line] ?? '';
     const body = stripEol(raw);
     const eol = raw.slice(body.length);
-    let next: string | undefined;
-    const dates = [...body.matchAll(DUE_DATE_RE)];
-    const last = dates[dates.length - 1];
-    if (last) {
-      if (last[1] === date) continue;
-      const at = (last.index ?? 0) + last[0].length - date.length;
+    let next: string;
+    // The first 📅 date, the one parseTaskLine reads.
+    const due = DUE_RE.exec(body);
+    if (date === undefined) {
+      // Every 📅 date goes, so the parser reads none and a second run finds nothing to do.
+      if (!due) continue;
+      next = body.replace(DUE_FIELDS_RE, '');
+      removed++;
+    } else if (due) {
+      if (due[1] === date) continue;
+      const at = due.index + due[0].length - date.length;
       next = body.slice(0, at) + date + body.slice(at + date.length);
     } else {
       const m = ID_RE.exec(body);
       if (!m) continue;
-      const at = (m.index ?? 0) + m[0].length;
+      const at = m.index + m[0].length;
       next = `${body.slice(0, at)} 📅 ${date}${body.slice(at)}`;
     }
     lines[task.line] = next + eol;
     changed = true;
   }
-  return changed ? { ok: true, text: lines.join(''), changed: true } : unchanged(text);
+  return changed ? { ok: true, text: lines.join(''), changed, removed } : unchanged(text);
 }
 
 /**
@@ -178,7 +191,7 @@ function templateProblems(t: ChecklistTemplate, locale: Locale): Problem[] | und
   if (/[\r\n]/.test(t.title)) bad('The checklist title must be one line', 'チェックリストのタイトルは1行にしてください', 'title');
   const seen = new Set<string>();
   for (const it of t.items) {
-    if (!ITEM_ID_RE.test(it.id)) bad(`Item id "${it.id}" may only use letters, digits, ., - and _`, `項目id「${it.id}」には英数字・.・-・_ だけが使えます`, 'items');
+    if (!ITEM_ID_RE.test(it.id)) bad(badItemId(it.id, false), badItemId(it.id, true), 'items');
     else if (seen.has(it.id)) bad(`Item id "${it.id}" is used twice`, `項目id「${it.id}」が重複しています`, 'items');
     seen.add(it.id);
     if (it.text.includes('<!--')) bad(`Item "${it.id}" must not contain an HTML comment`, `項目「${it.id}」の本文にHTMLコメントは書けません`, 'items');

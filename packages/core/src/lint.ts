@@ -1,8 +1,10 @@
 import type { Account, AccountNote } from './account.js';
+import { notDue } from './checklist-templates.js';
 import type { IsoDate } from './dates.js';
 import { daysApart } from './day-number.js';
 import { handoffLint } from './handoff.js';
 import { compareProblems, problem, sortProblems, type Locale, type Problem } from './problems.js';
+import { parseRelativeDate } from './relative-date.js';
 import { datedStakeholderProblems, lintTable, stakeholderDates, type StakeholderDates } from './stakeholders.js';
 
 export interface LintOptions {
@@ -127,6 +129,12 @@ function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; ke
   }
   if (a.health === 'red' && a.stage !== 'churned') {
     out.push(problem('health.red', 'warning', { en: 'Health is red', ja: 'ヘルスが危険（red）です' }, line('health'), locale, 'health'));
+  }
+  // An anchor that is not a relative date leaves its 📅 stale (reanchor skips it): the template's message.
+  for (const t of note.tasks) {
+    if (t.anchor && !t.closed && !parseRelativeDate(t.anchor)) {
+      out.push(problem('checklist.bad-anchor', 'warning', notDue(t.anchor, ja), t.line + 1, locale, 'checklists'));
+    }
   }
   // Problems of one check keep their order: the sort is stable and ties need the same code.
   if (dated && options.today !== undefined) for (const p of datedProblems(a, line, accountDates(note), { ...options, today: options.today, locale })) out.push(p);

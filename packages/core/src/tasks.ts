@@ -24,8 +24,10 @@ export interface Task {
 }
 
 export const TASK_RE = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
-export const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^}]*)\})?\s*-->/;
-const DUE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
+/** The anchor holds no `{`, so a line of unclosed `{` is read in linear time (each scan stops at the next `{`). */
+export const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^{}]*)\})?\s*-->/;
+/** The due date: a task's is this regex's first match (when a calendar day); `reanchorChecklists` edits that one. */
+export const DUE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 const DONE_RE = /✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 /** The first of Tasks' field emojis, found in one search (no `u`: the pairs are matched as code units). */
 const FIELD_EMOJI_RE = /📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔/;
@@ -101,13 +103,13 @@ function regexTask(text: string, line: number, status: string): Task | undefined
  * groups are the parts. The title holds no `<`, `^`, line break or code unit that may start a
  * field emoji (U+23EB–U+23F3, U+26D4, U+2705, U+274C, U+2795 and the surrogates of
  * U+1F000–U+1F7FF), nor does the anchor, so: the comment is ID_RE's leftmost match and its first
- * try (greedy id, spaces, `{…}` up to the first `}`, spaces, `-->`); the `📅` after it is the first
+ * try (greedy id, spaces, `{…}` up to the first `}` with no `{` inside, spaces, `-->`); the `📅` after it is the first
  * field, so the title is what precedes the comment, trimmed (the lazy group leaves out the spaces
  * before the comment, so trim usually has nothing to cut and builds no second string); that `📅`
  * and the `✅` right after its date (no other `✅` when absent) are DUE_RE's and DONE_RE's. The
  * match must reach the EOL.
  */
-const USUAL_RE = /([^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*?) *<!-- baton:([A-Za-z0-9][\w.-]*) +\{([^}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)\} *--> \ud83d\udcc5 (\d{4}-\d\d-\d\d)(?: \u2705 (\d{4}-\d\d-\d\d))?[^\n\r\u2028\u2029\u2705]*/y;
+const USUAL_RE = /([^<^\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*?) *<!-- baton:([A-Za-z0-9][\w.-]*) +\{([^{}\n\r\u2028\u2029\u23eb-\u23f3\u26d4\u2705\u274c\u2795\ud83c\ud83d]*)\} *--> \ud83d\udcc5 (\d{4}-\d\d-\d\d)(?: \u2705 (\d{4}-\d\d-\d\d))?[^\n\r\u2028\u2029\u2705]*/y;
 
 /** The number two digits at `i` of `d` make, plus 528 (11 × the code of 0). */
 const two = (d: string, i: number): number => d.charCodeAt(i) * 10 + d.charCodeAt(i + 1);

@@ -177,6 +177,26 @@ describe('createAccountNote', () => {
   });
 });
 
+const bytes = (s: string) => new TextEncoder().encode(s).length;
+/** accountFileName before the byte cap (characters only). */
+const oldFileName = (account: string) => {
+  let name = account
+    .normalize('NFC')
+    // oxlint-disable-next-line no-control-regex -- as in templates.ts
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]+/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .trim()
+    .replace(/[/\\:*?"<>|#^[\]]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
+  name = [...name].slice(0, 100).join('').trim();
+  if (name === '') name = 'Untitled account';
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(name)) name += '_';
+  return `${name}.md`;
+};
+
 describe('accountFileName', () => {
   it.each([
     ['Acme', 'Acme.md'],
@@ -193,8 +213,31 @@ describe('accountFileName', () => {
   });
 
   it('caps very long names', () => {
-    const name = accountFileName('あ'.repeat(300));
-    expect([...name]).toHaveLength(103);
+    expect(accountFileName('a'.repeat(300))).toBe(`${'a'.repeat(100)}.md`);
+    // 85 × 株 is 255 bytes, too long for one Linux name: cut at 200 bytes, on a whole character.
+    expect(accountFileName('株'.repeat(85))).toBe(`${'株'.repeat(66)}.md`);
+    expect(accountFileName('あ'.repeat(300))).toBe(`${'あ'.repeat(66)}.md`);
+    expect(accountFileName('é'.repeat(99))).toBe(`${'é'.repeat(99)}.md`);
+    expect(accountFileName('😀'.repeat(60))).toBe(`${'😀'.repeat(50)}.md`);
+    expect(accountFileName(`a${'😀'.repeat(60)}`)).toBe(`a${'😀'.repeat(49)}.md`);
+    // A cut that ends on a dot or space drops it, like any trailing dot.
+    expect(accountFileName(`${'株'.repeat(66)}..x`)).toBe(`${'株'.repeat(66)}.md`);
+  });
+
+  it('keeps every name within 200 UTF-8 bytes before .md, cut on a whole character (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '.', 'é', '株', '😀', '\ud83d', '\ude00'), maxLength: 150, size: 'max' }), (s) => {
+        const f = accountFileName(s);
+        const stem = f.slice(0, -3);
+        expect(bytes(stem)).toBeLessThanOrEqual(200);
+        expect([...stem].length).toBeLessThanOrEqual(100);
+        expect(stem).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        // The 100-character cap alone, as before: a name that fits 200 bytes is unchanged, a longer one is cut shorter.
+        const old = oldFileName(s).slice(0, -3);
+        if (bytes(old) <= 200 && !old.endsWith('.')) expect(stem).toBe(old);
+        else expect(old.startsWith(stem.replace(/_$/, ''))).toBe(true);
+      }),
+    );
   });
 
   it('never contains a forbidden character (property)', () => {

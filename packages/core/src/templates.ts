@@ -204,7 +204,8 @@ const RESERVED_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /**
  * A file name for the account's note that works on Windows, macOS, Linux and in Obsidian links:
- * keeps Japanese, drops characters that are illegal in paths or break `[[links]]`.
+ * keeps Japanese, drops characters that are illegal in paths or break `[[links]]`, and cuts a long
+ * name at a whole character (100 at most, 200 UTF-8 bytes at most).
  *
  * @example
  * accountFileName('Acme: Japan / Tokyo') // 'Acme Japan Tokyo.md'
@@ -218,7 +219,14 @@ export function accountFileName(account: string): string {
     // A leading dot hides the file; trailing dots and spaces are dropped by Windows.
     .replace(/^[.\s]+/, '')
     .replace(/[.\s]+$/, '');
-  name = [...name].slice(0, 100).join('').trim();
+  // At most 100 characters and 200 UTF-8 bytes: Linux and macOS allow 255 bytes per name.
+  // The count only grows, so once past 200 every later character is left out too.
+  let bytes = 0;
+  name = [...name]
+    .slice(0, 100)
+    .filter((ch) => (bytes += ch.length > 1 ? 4 : ch < '\x80' ? 1 : ch < '\u0800' ? 2 : 3) <= 200)
+    .join('')
+    .replace(/[.\s]+$/, '');
   if (name === '') name = 'Untitled account';
   if (RESERVED_WINDOWS.test(name)) name += '_';
   return `${name}.md`;

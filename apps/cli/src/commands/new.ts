@@ -15,6 +15,12 @@ function integerFlag(name: string, value: string | undefined, min: number, max: 
   return n;
 }
 
+/** The system's reason for a failed write, without the path it repeats: ` (ENAMETOOLONG: name too long)`. */
+export function systemReason(e: unknown): string {
+  const m = e instanceof Error ? e.message.replace(/, \w+ '[^]*$/, '') : '';
+  return m ? ` (${m})` : '';
+}
+
 export const newAccount: Command = {
   summary: 'Create an account handoff note from the template (never overwrites)',
   spec: {
@@ -82,7 +88,7 @@ Options:
       writeFileSync(path, createAccountNote(input), { encoding: 'utf8', flag: 'wx' });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new CliError(code === 'EEXIST' ? `${path} already exists; not overwriting it` : `cannot write ${path}`);
+      throw new CliError(code === 'EEXIST' ? `${path} already exists; not overwriting it` : `cannot write ${path}${systemReason(e)}`);
     }
     io.out(`${path}\n`);
     return 0;

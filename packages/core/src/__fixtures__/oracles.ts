@@ -8,7 +8,8 @@ import type { Task } from '../tasks.js';
 import { stripEol } from '../text.js';
 
 const TASK_RE = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d+[.)])[ \t]+\[(.)\][ \t]+(.*)$/;
-const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^}]*)\})?\s*-->/;
+// No `{` in the anchor: `[^}]*` made a line of unclosed `{` take quadratic time.
+const ID_RE = /<!--\s*baton:([A-Za-z0-9][\w.-]*)(?:\s+\{([^{}]*)\})?\s*-->/;
 const DUE_RE = /📅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 const DONE_RE = /✅\uFE0F?\s*(\d{4}-\d{2}-\d{2})/u;
 const EMOJI_FIELDS_RE = /\s*(?:📅|✅|⏳|🛫|➕|❌|🔁|⏫|🔼|🔽|⏬|🔺|🆔|⛔)\uFE0F?.*$/u;
