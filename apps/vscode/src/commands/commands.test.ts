@@ -9,6 +9,7 @@ import * as insertStakeholderMatrix from './insert-stakeholder-matrix.js';
 import * as insertChecklist from './insert-checklist.js';
 import * as newAccount from './new-account.js';
 import * as rebuildIndex from './rebuild-index.js';
+import * as reanchorChecklists from './reanchor-checklists.js';
 
 beforeEach(() => _reset());
 
@@ -38,6 +39,17 @@ describe('editing commands', () => {
     const doc = _open('/ws/Hooli.md', minimal);
     await insertChecklist.run(ctx, 'internal-handoff');
     expect(doc.getText()).toMatch(/- \[ \] .*<!-- baton:internal-handoff\./);
+  });
+
+  it('re-anchor says how many due dates it took out because their anchor date was emptied', async () => {
+    const note = minimal.replace('locale: en\n', 'locale: en\nkickoff_date:\n') + '\n## Checklists\n\n- [ ] Send the minutes <!-- baton:kickoff.minutes {kickoff_date+1bd} --> 📅 2026-04-15\n';
+    const doc = _open('/ws/Hooli.md', note);
+    await reanchorChecklists.run(ctx);
+    expect(doc.getText()).toBe(note.replace(' 📅 2026-04-15', ''));
+    expect(_state.messages.at(-1)).toEqual({ level: 'info', text: 'Removed 1 due date whose anchor date is empty.' });
+    await reanchorChecklists.run(ctx);
+    expect(doc.getText()).toBe(note.replace(' 📅 2026-04-15', ''));
+    expect(_state.messages.at(-1)?.text).toBe('Already there — nothing to change.');
   });
 
   it('refuses without a Markdown editor', async () => {
