@@ -141,12 +141,15 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
   const rendered = `${key}: ${formatYamlScalar(value)}`;
   const at = fm.keyLines.get(key);
   if (at !== undefined) {
+    // Already that value (as YAML reads it, compared as the check below compares): the line, its
+    // quotes and its comment stay as written.
+    if (same(fm.data?.[key], value)) return text;
     const next = lines[at + 1];
     if (at + 1 < fm.endLine && next !== undefined && /^[ \t-]/.test(next)) return undefined;
-    const old = lines[at] ?? '';
-    const lineEol = old.slice(stripEol(old).length) || eol;
-    if (stripEol(old) === rendered) return text;
-    lines[at] = rendered + lineEol;
+    const old = stripEol(lines[at] ?? '');
+    const lineEol = (lines[at] ?? '').slice(old.length) || eol;
+    // A trailing ` # comment` stays on the line (the key ends at its `:`, or a quoted key's closing quote).
+    lines[at] = rendered + (COMMENT_RE.exec(old.slice(old.indexOf(':', old[0] === "'" || old[0] === '"' ? old.indexOf(old[0], 1) : 0) + 1))?.[1] ?? '') + lineEol;
   } else {
     lines.splice(fm.endLine, 0, rendered + eol);
   }
@@ -158,6 +161,16 @@ export function setFrontmatterValue(text: string, key: string, value: string | n
   if (after.error || !after.data) return undefined;
   const expected = { ...fm.data, [key]: value };
   const keys = new Set([...Object.keys(expected), ...Object.keys(after.data)]);
-  for (const k of keys) if (JSON.stringify(after.data[k]) !== JSON.stringify(expected[k])) return undefined;
+  for (const k of keys) if (!same(after.data[k], expected[k])) return undefined;
   return out;
 }
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The comment after a one-line value (group 1, with the blanks before its `#`): after a quoted
+ * scalar, or a plain one (not a flow collection or block scalar, whose quotes or lines this does
+ * not follow; their comment goes with the old value, as before). No two ways to split a blank run:
+ * linear on any line.
+ */
+const COMMENT_RE = /^(?:[ \t]*(?:'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"|[^\s'"[{|>#](?:[^]*?[^ \t])?))?([ \t]+#[^]*)$/;

@@ -12,6 +12,7 @@ import {
   type Heading,
   type HeadingId,
 } from './sections.js';
+import { tableWithoutSection } from './stakeholders.js';
 import { renderSection, SECTION_PLACEHOLDERS, SECTION_PROMPTS, sectionBody, TITLE_PROMPT } from './templates.js';
 import { blank, eolAt, eolBefore, FENCE_RE, foldWidth, stripEol } from './text.js';
 
@@ -300,6 +301,9 @@ export function insertMissingSection(text: string, id: HeadingId, options: Inser
   const errors = note.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return failed(errors);
   if (locateSection(note, id) !== undefined) return unchanged(text);
+  // A stakeholder table outside any Stakeholders heading: a new section's empty table would hide it. Refused (see tableWithoutSection).
+  const outside = id === 'stakeholders' ? tableWithoutSection(note, msg) : undefined;
+  if (outside) return failed(outside);
 
   const locale = options.locale ?? noteLanguage(note);
   let next: string;

@@ -182,7 +182,11 @@ export function scanHeadings(lines: readonly string[], fenced: readonly boolean[
   return out;
 }
 
-/** The first heading with this id, if any. */
-export function findHeading(headings: readonly Heading[], id: HeadingId): Heading | undefined {
-  return headings.find((h) => h.id === id);
+/**
+ * The first heading with this id, if any, never the note's `#` title: with the note's `account`
+ * name, a level-1 heading that reads as that name is skipped, as handoff's `locateSection` does
+ * (an account called "Stakeholders" has no Stakeholders section until one is written).
+ */
+export function findHeading(headings: readonly Heading[], id: HeadingId, account?: unknown): Heading | undefined {
+  return headings.find((h) => h.id === id && !(h.level === 1 && (typeof account === 'string' || typeof account === 'number') && normalizeHeading(h.text) === normalizeHeading(String(account))));
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseAccountNote } from './account.js';
 import { scanHeadings } from './sections.js';
 import { fencedLines, splitLinesKeepEol } from './text.js';
 import type { Locale } from './problems.js';
@@ -22,6 +23,12 @@ function read(text: string) {
   const lines = splitLinesKeepEol(text);
   const fenced = fencedLines(lines);
   return readStakeholders({ lines, fenced, headings: scanHeadings(lines, fenced) }, 'en');
+}
+
+/** The table and problems as the edits see them: the note's title is not a section, the frontmatter counts. */
+function readNote(text: string) {
+  const n = parseAccountNote(text);
+  return { table: n.stakeholders, problems: n.problems, account: n.kind === 'account' && !n.problems.some((p) => p.code.startsWith('frontmatter.')) };
 }
 
 const withoutLine = ({ line: _line, ...rest }: Stakeholder) => rest;
@@ -138,9 +145,15 @@ describe('stakeholder properties', () => {
     fc.assert(
       fc.property(note, stakeholder, locale, (text, person, loc) => {
         const r = addStakeholder(text, person, { locale: loc });
+        const before = readNote(text);
+        // Not an account note, or its frontmatter has an error: always refused, saying why.
+        if (!before.account) {
+          expect(r.ok).toBe(false);
+          if (!r.ok) for (const p of r.problems) expect(p.code).toMatch(/^(stakeholders\.not-account|frontmatter\.)/);
+          return;
+        }
         if (!r.ok) {
           // Only refusals for real reasons: table errors, a name already there, an open fence.
-          const before = read(text);
           const listed = before.table?.rows.some((x) => x.name.replace(/\s/g, '').toLowerCase() === person.name.replace(/\s/g, '').toLowerCase());
           const narrow = before.table !== undefined && before.table.columns.filter((c) => c.key !== undefined).length < STAKEHOLDER_COLUMNS.length;
           const ok =
@@ -154,7 +167,7 @@ describe('stakeholder properties', () => {
         expect(inserted).toBeDefined();
         const { at, piece } = inserted!;
         expect(r.text.slice(0, at) + r.text.slice(at + piece.length)).toBe(text);
-        const rows = read(r.text).table?.rows ?? [];
+        const rows = readNote(r.text).table?.rows ?? [];
         expect(rows.some((x) => x.name === person.name)).toBe(true);
       }),
     );
@@ -164,6 +177,7 @@ describe('stakeholder properties', () => {
     fc.assert(
       fc.property(note, locale, (text, loc) => {
         const once = insertStakeholderMatrix(text, { locale: loc });
+        if (!readNote(text).account) expect(once.ok).toBe(false);
         if (!once.ok) return;
         const twice = insertStakeholderMatrix(once.text, { locale: loc });
         expect(twice).toEqual({ ok: true, text: once.text, changed: false });
@@ -222,6 +236,7 @@ function insertedPart(before: string, after: string): { at: number; piece: strin
 const block = fc.oneof(
   fc.constantFrom(
     '# Acme',
+    '# Stakeholders',
     'Some text',
     '',
     '',
@@ -239,7 +254,16 @@ const block = fc.oneof(
 
 const note = fc
   .record({
-    frontmatter: fc.constantFrom('', '---\nbaton: account\nlocale: ja\n---\n', '---\nbaton: account\n---\n'),
+    // Valid accounts (one named like the section its title would be taken for), and notes every edit refuses.
+    frontmatter: fc.constantFrom(
+      '---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\nlocale: ja\n---\n',
+      '---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n---\n',
+      '---\nbaton: account\naccount: Stakeholders\ncontract_start: 2026-04-01\nterm_months: 12 # a year\n---\n',
+      '',
+      '---\nbaton: account\n---\n',
+      '---\nbaton: account\naccount: Acme\ncontract_start: 2026-02-30\nterm_months: 12\n---\n',
+      '---\nbaton: meeting\n---\n',
+    ),
     blocks: fc.array(block, { maxLength: 8 }),
     eol: fc.constantFrom('\n', '\r\n'),
     finalEol: fc.boolean(),

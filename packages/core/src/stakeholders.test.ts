@@ -278,66 +278,73 @@ describe('label tables', () => {
   });
 });
 
+/** A valid account's frontmatter: the edits refuse any other note. */
+const FM = '---\nbaton: account\naccount: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n---\n';
+/** EN_NOTE as a valid account: two more frontmatter lines. */
+const EN_EDIT = EN_NOTE.replace('account: Acme\n', 'account: Acme\ncontract_start: 2026-04-01\nterm_months: 12\n');
+
 describe('insertStakeholderMatrix', () => {
   it('creates the heading at the end of the note when missing', () => {
-    const r = insertStakeholderMatrix('# Acme\n\nSome text\n', { locale: 'en' });
-    expect(r).toEqual({ ok: true, changed: true, text: `# Acme\n\nSome text\n\n## Stakeholders\n\n${formatStakeholderTable([], 'en').join('\n')}\n` });
+    const r = insertStakeholderMatrix(`${FM}# Acme\n\nSome text\n`, { locale: 'en' });
+    expect(r).toEqual({ ok: true, changed: true, text: `${FM}# Acme\n\nSome text\n\n## Stakeholders\n\n${formatStakeholderTable([], 'en').join('\n')}\n` });
   });
 
   it('uses the note locale and keeps CRLF and a missing final newline', () => {
-    const r = insertStakeholderMatrix('---\r\nlocale: ja\r\n---\r\n# Acme', {});
-    expect(r.ok && r.text).toBe(`---\r\nlocale: ja\r\n---\r\n# Acme\r\n\r\n## 関係者\r\n\r\n${formatStakeholderTable([], 'ja').join('\r\n')}\r\n`);
+    const fm = `${FM.replace('---\n', '---\nlocale: ja\n')}`.replace(/\n/g, '\r\n');
+    const r = insertStakeholderMatrix(`${fm}# Acme`, {});
+    expect(r.ok && r.text).toBe(`${fm}# Acme\r\n\r\n## 関係者\r\n\r\n${formatStakeholderTable([], 'ja').join('\r\n')}\r\n`);
   });
 
   it('fills an existing empty section before its sub-headings and the next section', () => {
-    const text = '## Stakeholders\nWho is who.\n\n### Vendor side\n- us\n\n## Notes\n';
+    const text = `${FM}## Stakeholders\nWho is who.\n\n### Vendor side\n- us\n\n## Notes\n`;
     const r = insertStakeholderMatrix(text, { locale: 'en' });
-    expect(r.ok && r.text).toBe(`## Stakeholders\nWho is who.\n\n${formatStakeholderTable([], 'en').join('\n')}\n\n### Vendor side\n- us\n\n## Notes\n`);
+    expect(r.ok && r.text).toBe(`${FM}## Stakeholders\nWho is who.\n\n${formatStakeholderTable([], 'en').join('\n')}\n\n### Vendor side\n- us\n\n## Notes\n`);
     expect(r.ok && read(r.text).table?.rows).toEqual([]);
   });
 
   it('separates the table from a following heading with a blank line', () => {
-    const r = insertStakeholderMatrix('## Stakeholders\n## Notes\n', { locale: 'en' });
-    expect(r.ok && r.text).toBe(`## Stakeholders\n\n${formatStakeholderTable([], 'en').join('\n')}\n\n## Notes\n`);
+    const r = insertStakeholderMatrix(`${FM}## Stakeholders\n## Notes\n`, { locale: 'en' });
+    expect(r.ok && r.text).toBe(`${FM}## Stakeholders\n\n${formatStakeholderTable([], 'en').join('\n')}\n\n## Notes\n`);
   });
 
   it('is a no-op when a table exists, and idempotent', () => {
-    expect(insertStakeholderMatrix(EN_NOTE, {})).toEqual({ ok: true, changed: false, text: EN_NOTE });
-    const once = insertStakeholderMatrix('# A\n', {});
+    expect(insertStakeholderMatrix(EN_EDIT, {})).toEqual({ ok: true, changed: false, text: EN_EDIT });
+    const once = insertStakeholderMatrix(`${FM}# A\n`, {});
+    expect(once.ok && once.changed).toBe(true);
     expect(once.ok && insertStakeholderMatrix(once.text, {})).toEqual({ ok: true, changed: false, text: once.ok && once.text });
   });
 
   it('refuses rather than hide the table inside an unclosed code fence', () => {
-    const r = insertStakeholderMatrix('## Stakeholders\n\n```\ncode', { locale: 'en' });
+    const r = insertStakeholderMatrix(`${FM}## Stakeholders\n\n\`\`\`\ncode`, { locale: 'en' });
     expect(!r.ok && codes(r.problems)).toEqual(['stakeholders.not-placed']);
-    expect(addStakeholder('# A\n```js\n', { name: 'Ann' }, {}).ok).toBe(false);
+    expect(addStakeholder(`${FM}# A\n\`\`\`js\n`, { name: 'Ann' }, {})).toMatchObject({ ok: false, problems: [{ code: 'stakeholders.not-placed' }] });
   });
 
   it('refuses a note with broken frontmatter', () => {
-    const r = insertStakeholderMatrix('---\nbaton: [\n---\n# A\n', {});
+    const r = insertStakeholderMatrix('---\nbaton: account\naccount: [\n---\n# A\n', {});
     expect(r.ok).toBe(false);
     expect(!r.ok && codes(r.problems)).toEqual(['frontmatter.yaml']);
-    expect(insertStakeholderMatrix('---\nbaton: account\n# A\n', {}).ok).toBe(false);
+    expect(insertStakeholderMatrix('---\nbaton: account\n# A\n', {})).toMatchObject({ ok: false, problems: [{ code: 'frontmatter.unclosed' }] });
   });
 });
 
 describe('addStakeholder', () => {
   it('appends one row after the last row, touching nothing else', () => {
-    const r = addStakeholder(EN_NOTE, { name: 'Cho Min', department: 'Finance', roles: ['approver'], keyPerson: true }, {});
+    const r = addStakeholder(EN_EDIT, { name: 'Cho Min', department: 'Finance', roles: ['approver'], keyPerson: true }, {});
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const before = EN_NOTE.split('\n');
+    const before = EN_EDIT.split('\n');
     const after = r.text.split('\n');
     expect(after.length).toBe(before.length + 1);
-    expect([...after.slice(0, 12), ...after.slice(13)]).toEqual(before);
-    expect(after[12]?.replace(/ +/g, ' ')).toBe('| Cho Min | Finance | | Approver | | | ✓ | | | Active | |');
+    expect([...after.slice(0, 14), ...after.slice(15)]).toEqual(before);
+    expect(after[14]?.replace(/ +/g, ' ')).toBe('| Cho Min | Finance | | Approver | | | ✓ | | | Active | |');
     // Padded to the widest existing cell of each column ("Decision maker, Champion" in Role).
-    expect(after[12]).toContain(`| ${'Approver'.padEnd('Decision maker, Champion'.length)} |`);
-    expect(table(r.text).rows[2]).toMatchObject({ name: 'Cho Min', roles: ['approver'], keyPerson: true, line: 12 });
+    expect(after[14]).toContain(`| ${'Approver'.padEnd('Decision maker, Champion'.length)} |`);
+    expect(table(r.text).rows[2]).toMatchObject({ name: 'Cho Min', roles: ['approver'], keyPerson: true, line: 14 });
   });
 
   it('writes values in the table language, keeping CRLF', () => {
-    const text = JA_NOTE.replace(/\n/g, '\r\n') + '\r\n';
+    const text = (FM + JA_NOTE).replace(/\n/g, '\r\n') + '\r\n';
     const r = addStakeholder(text, { name: '山本', level: 'director', roles: ['decision_maker', 'user'], attendedKickoff: true, lastContact: '2026-06-01' }, { locale: 'en' });
     const added = r.ok ? r.text.slice(text.length) : '';
     expect(added.replace(/ +/g, ' ')).toBe('| 山本 | | 部長 | 決裁者、利用者 | | | | ○ | 2026-06-01 | 在籍 |\r\n');
@@ -345,44 +352,45 @@ describe('addStakeholder', () => {
   });
 
   it('inserts before a following section, and adds a line break when the table ends the file', () => {
-    const r1 = addStakeholder(EN_NOTE, { name: 'X' }, {});
+    const r1 = addStakeholder(EN_EDIT, { name: 'X' }, {});
+    expect(r1.ok).toBe(true);
     expect(r1.ok && r1.text.indexOf('| X ')).toBeLessThan(r1.ok ? r1.text.indexOf('## Notes') : 0);
-    const r2 = addStakeholder('## Stakeholders\n\n| Name |\n|---|\n| A |', { name: 'B' }, {});
-    expect(r2.ok && r2.text).toBe('## Stakeholders\n\n| Name |\n|---|\n| A |\n| B    |');
+    const r2 = addStakeholder(`${FM}## Stakeholders\n\n| Name |\n|---|\n| A |`, { name: 'B' }, {});
+    expect(r2.ok && r2.text).toBe(`${FM}## Stakeholders\n\n| Name |\n|---|\n| A |\n| B    |`);
   });
 
   it('creates the table (and the section) when there is none', () => {
-    const r = addStakeholder('# Acme\n', { name: '佐藤', keyPerson: true }, { locale: 'ja' });
-    expect(r.ok && r.text).toBe(`# Acme\n\n## 関係者\n\n${formatStakeholderTable([{ ...table(JA_NOTE).rows[0]!, ...blank('佐藤'), keyPerson: true }], 'ja').join('\n')}\n`);
+    const r = addStakeholder(`${FM}# Acme\n`, { name: '佐藤', keyPerson: true }, { locale: 'ja' });
+    expect(r.ok && r.text).toBe(`${FM}# Acme\n\n## 関係者\n\n${formatStakeholderTable([{ ...table(JA_NOTE).rows[0]!, ...blank('佐藤'), keyPerson: true }], 'ja').join('\n')}\n`);
     expect(r.ok && table(r.text).rows[0]).toMatchObject({ name: '佐藤', keyPerson: true, status: 'active' });
   });
 
   it('refuses a name already listed (ignoring width, case and spaces)', () => {
-    const r = addStakeholder(JA_NOTE, { name: '佐藤花子' }, {});
-    expect(!r.ok && r.problems.map((p) => [p.code, p.line])).toEqual([['stakeholders.duplicate-name', 5]]);
-    expect(addStakeholder(EN_NOTE, { name: ' ANN  LEE ' }, {}).ok).toBe(false);
+    const r = addStakeholder(FM + JA_NOTE, { name: '佐藤花子' }, {});
+    expect(!r.ok && r.problems.map((p) => [p.code, p.line])).toEqual([['stakeholders.duplicate-name', 11]]);
+    expect(addStakeholder(EN_EDIT, { name: ' ANN  LEE ' }, {})).toMatchObject({ ok: false, problems: [{ code: 'stakeholders.duplicate-name' }] });
   });
 
   it('refuses when the table has errors or the frontmatter is broken', () => {
-    const r = addStakeholder('## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann |\n', { name: 'Bob' }, {});
+    const r = addStakeholder(`${FM}## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann |\n`, { name: 'Bob' }, {});
     expect(!r.ok && codes(r.problems)).toEqual(['stakeholders.row-cells']);
-    expect(addStakeholder('---\na: [\n---\n', { name: 'Bob' }, {}).ok).toBe(false);
+    expect(addStakeholder('---\nbaton: account\na: [\n---\n', { name: 'Bob' }, {})).toMatchObject({ ok: false, problems: [{ code: 'frontmatter.yaml' }] });
   });
 
   it('refuses invalid values and values with no column to go in', () => {
-    const bad = addStakeholder(EN_NOTE, { name: 'Z', influence: 9, lastContact: '2026-02-30' }, {});
+    const bad = addStakeholder(EN_EDIT, { name: 'Z', influence: 9, lastContact: '2026-02-30' }, {});
     expect(!bad.ok && bad.problems.map((p) => p.field)).toEqual(['influence', 'last_contact']);
-    expect(addStakeholder(EN_NOTE, { name: '  ' }, {}).ok).toBe(false);
-    const noCol = addStakeholder('## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann | User |\n', { name: 'Bob', keyPerson: true, extra: { Phone: '123' } }, {});
+    expect(addStakeholder(EN_EDIT, { name: '  ' }, {})).toMatchObject({ ok: false, problems: [{ field: 'name' }] });
+    const noCol = addStakeholder(`${FM}## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann | User |\n`, { name: 'Bob', keyPerson: true, extra: { Phone: '123' } }, {});
     expect(!noCol.ok && noCol.problems.map((p) => [p.code, p.field, p.message])).toEqual([
       ['stakeholders.missing-column', 'key_person', 'The table has no column for: Key person, Phone. Add the column first'],
     ]);
     // Default values need no column.
-    expect(addStakeholder('## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann | User |\n', { name: 'Bob', keyPerson: false, status: 'active' }, {}).ok).toBe(true);
+    expect(addStakeholder(`${FM}## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann | User |\n`, { name: 'Bob', keyPerson: false, status: 'active' }, {}).ok).toBe(true);
   });
 
   it('fills unknown columns from extra and escapes pipes', () => {
-    const r = addStakeholder(EN_NOTE, { name: 'P|Q', extra: { Memo: 'a|b' } }, {});
+    const r = addStakeholder(EN_EDIT, { name: 'P|Q', extra: { Memo: 'a|b' } }, {});
     expect(r.ok && table(r.text).rows[2]).toMatchObject({ name: 'P|Q', extra: { Memo: 'a|b' } });
   });
 });

@@ -8,10 +8,10 @@ import { daysApart, isIsoDay } from './day-number.js';
 import { SETTING_DEFAULTS } from './settings.js';
 import { flatCopy } from './string-pool.js';
 import { appendSection, changedTo, failed, unchanged, type EditResult } from './edit.js';
-import { readFrontmatter } from './frontmatter.js';
+import { parseAccountNote, type AccountNote } from './account.js';
 import { problem, type Bilingual, type Locale, type Problem } from './problems.js';
-import { findHeading, HEADING_TITLES, scanHeadings, type Heading } from './sections.js';
-import { eolBefore, displayWidth, fencedLines, foldWidth, splitLinesKeepEol, stripBom, stripEol } from './text.js';
+import { findHeading, HEADING_TITLES, type Heading } from './sections.js';
+import { eolBefore, displayWidth, foldWidth, stripBom, stripEol } from './text.js';
 
 export const LEVELS = ['executive', 'director', 'manager', 'staff'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -726,6 +726,8 @@ function readTable(lines: readonly string[], raw: RawTable, head: ReturnType<typ
  * Finds and reads the stakeholder table: the first table with a Name column in the
  * Stakeholders section or, when the note has no such section, the first table anywhere whose
  * header names a person and at least one other known column. Tables in code fences are ignored.
+ * Given the note's frontmatter, its `#` title is never taken for the section (an account called
+ * "Stakeholders").
  * Never throws; malformed rows are errors, unknown values warnings (kept as written).
  *
  * @example
@@ -734,12 +736,12 @@ function readTable(lines: readonly string[], raw: RawTable, head: ReturnType<typ
  * readStakeholders({ lines, fenced, headings: scanHeadings(lines, fenced) }, 'en').table?.rows[0]?.roles; // ['decision_maker']
  */
 export function readStakeholders(
-  note: { lines: string[]; fenced: boolean[]; headings: Heading[] },
+  note: { lines: string[]; fenced: boolean[]; headings: Heading[]; frontmatter?: { data: Record<string, unknown> | undefined } },
   locale: Locale,
 ): { table: StakeholderTable | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
   const { lines, fenced } = note;
-  const section = findHeading(note.headings, 'stakeholders');
+  const section = findHeading(note.headings, 'stakeholders', note.frontmatter?.data?.['account']);
   if (section) {
     const tables = scanTables(lines, fenced, section.line + 1, section.end);
     for (const raw of tables) {
@@ -851,41 +853,31 @@ export interface StakeholderEditOptions {
   locale?: Locale;
 }
 
-interface Parsed {
-  lines: string[];
-  fenced: boolean[];
-  headings: Heading[];
-  locale: Locale;
-  table: StakeholderTable | undefined;
-  problems: Problem[];
-}
-
-/** Shared preamble of the edits: refuses notes whose frontmatter Baton cannot read. */
-function parseForEdit(text: string, options: StakeholderEditOptions): Parsed | Problem[] {
-  const lines = splitLinesKeepEol(text);
-  const fm = readFrontmatter(text, lines);
-  const noteLocale = fm.data?.['locale'];
-  const locale: Locale = options.locale ?? (noteLocale === 'ja' || noteLocale === 'en' ? noteLocale : 'en');
-  if (fm.present && (!fm.closed || fm.error)) {
+/**
+ * Shared preamble of the edits: the note as `parseAccountNote` reads it, or why it is refused, as
+ * `applyChecklist` and `insertMissingSection` refuse: it is not an account note, or its frontmatter
+ * has an error (broken YAML, a bad or missing value), which names its line and field.
+ */
+function parseForEdit(text: string, options: StakeholderEditOptions): AccountNote | Problem[] {
+  const note = parseAccountNote(text, options.locale ? { locale: options.locale } : {});
+  if (note.kind !== 'account')
     return [
       problem(
-        fm.closed ? 'frontmatter.yaml' : 'frontmatter.unclosed',
+        'stakeholders.not-account',
         'error',
-        { en: 'Fix the frontmatter before editing stakeholders', ja: '関係者を編集する前にフロントマターを直してください' },
-        (fm.error?.line ?? 0) + 1,
-        locale,
+        { en: 'This is not a Baton account note (baton: account)', ja: 'Batonのアカウントノート（baton: account）ではありません' },
+        (note.frontmatter.keyLines.get('baton') ?? 0) + 1,
+        note.locale,
+        'baton',
       ),
     ];
-  }
-  const fenced = fencedLines(lines);
-  const headings = scanHeadings(lines, fenced, fm.closed ? fm.bodyStart : 0);
-  const { table, problems } = readStakeholders({ lines, fenced, headings }, locale);
-  return { lines, fenced, headings, locale, table, problems };
+  const errors = note.problems.filter((x) => x.severity === 'error' && x.code.startsWith('frontmatter.'));
+  return errors.length > 0 ? errors : note;
 }
 
 /** Inserts a block into the Stakeholders section (before sub-headings), or a new section at the end. */
-function insertTableBlock(text: string, p: Parsed, block: readonly string[]): string {
-  const section = p.headings.find((h) => h.id === 'stakeholders');
+function insertTableBlock(text: string, p: AccountNote, block: readonly string[]): string {
+  const section = findHeading(p.headings, 'stakeholders', p.frontmatter.data?.['account']);
   if (!section) return appendSection(text, p.lines, `## ${HEADING_TITLES.stakeholders[p.locale]}`, block);
   const next = p.headings.find((h) => h.line > section.line);
   const stop = Math.min(section.end, next?.line ?? section.end);
@@ -910,23 +902,47 @@ function spliceLines(lines: readonly string[], at: number, block: readonly strin
 /**
  * Adds an empty stakeholder table (header and delimiter row only, so no placeholder row has to
  * be deleted later) under the Stakeholders heading, creating `## Stakeholders` / `## 関係者` at
- * the end of the note when missing. No change when a stakeholder table already exists.
+ * the end of the note when missing (the note's `#` title is never taken for it). No change when a
+ * stakeholder table already exists, even outside a Stakeholders heading (a second table would hide
+ * it). Refuses a note that is not an account note or whose frontmatter has errors.
  *
  * @example
- * insertStakeholderMatrix('# Acme\n', { locale: 'en' }); // { ok: true, text: '# Acme\n\n## Stakeholders\n\n| Name | …', changed: true }
+ * insertStakeholderMatrix(`${frontmatter}# Acme\n`, { locale: 'en' }); // { ok: true, text: `${frontmatter}# Acme\n\n## Stakeholders\n\n| Name | …`, changed: true }
  */
 export function insertStakeholderMatrix(text: string, options: StakeholderEditOptions = {}): EditResult {
   const p = parseForEdit(text, options);
   if (Array.isArray(p)) return failed(p);
-  if (p.table) return unchanged(text);
+  if (p.stakeholders) return unchanged(text);
   return verified(text, insertTableBlock(text, p, formatStakeholderTable([], p.locale)), undefined, p.locale);
+}
+
+/**
+ * Why the Stakeholders section is not added to a note whose stakeholder table (`note.stakeholders`)
+ * has no Stakeholders heading: the new section's empty table would be read in its place and hide
+ * every row. Refusing is the least surprising answer: putting the heading above the table could cut
+ * the section the table sits in (Handoff) in two, and a second table could only hide the first.
+ * Undefined when the note has no such table. `insertMissingSection` asks this before adding the
+ * section; `insertStakeholderMatrix` leaves such a note unchanged.
+ */
+export function tableWithoutSection(note: AccountNote, locale: Locale): Problem[] | undefined {
+  const t = note.stakeholders;
+  if (t && !findHeading(note.headings, 'stakeholders', note.frontmatter.data?.['account']))
+    return [
+      problem(
+        'stakeholders.no-section',
+        'error',
+        { en: 'The stakeholder table has no Stakeholders heading: add the heading above it instead of a second table', ja: '関係者の表に「関係者」の見出しがありません。2つ目の表を作らず、表の上に見出しを追加してください' },
+        t.headerLine + 1,
+        locale,
+        'stakeholders',
+      ),
+    ];
+  return undefined;
 }
 
 /** Re-reads an edit: a table swallowed by an unclosed code fence must not pass as success. */
 function verified(before: string, after: string, name: string | undefined, locale: Locale): EditResult {
-  const lines = splitLinesKeepEol(after);
-  const fenced = fencedLines(lines);
-  const { table } = readStakeholders({ lines, fenced, headings: scanHeadings(lines, fenced, bodyStart(lines)) }, locale);
+  const { stakeholders: table, lines } = parseAccountNote(after, { locale });
   if (table && (name === undefined || table.rows.some((r) => r.name === name.trim()))) return changedTo(before, after);
   return failed([
     problem(
@@ -983,9 +999,9 @@ function validatePerson(s: Stakeholder, locale: Locale, line: number): Problem[]
 /**
  * Appends one person as a new last row of the stakeholder table (creating the table, and the
  * section, when missing). Existing rows are not touched: only the new line is inserted, padded
- * to the existing column widths and written in the table's language. Refuses when the
- * frontmatter or the table has errors, the name is already listed, or the table lacks a column
- * for a value given.
+ * to the existing column widths and written in the table's language. Refuses when the note is
+ * not an account note, the frontmatter or the table has errors, the name is already listed, or
+ * the table lacks a column for a value given.
  *
  * @example
  * addStakeholder(note, { name: '佐藤 花子', roles: ['decision_maker'], keyPerson: true }, { locale: 'ja' });
@@ -994,16 +1010,16 @@ export function addStakeholder(text: string, person: Partial<Stakeholder> & { na
   const p = parseForEdit(text, options);
   if (Array.isArray(p)) return failed(p);
   const s = completePerson(person);
-  const at = (p.table?.end ?? 0) + 1;
+  const at = (p.stakeholders?.end ?? 0) + 1;
   const invalid = validatePerson(s, p.locale, at);
   if (invalid.length > 0) return failed(invalid);
   const errors = p.problems.filter((x) => x.severity === 'error');
   if (errors.length > 0) return failed(errors);
 
-  if (!p.table) {
+  if (!p.stakeholders) {
     return verified(text, insertTableBlock(text, p, formatStakeholderTable([s], p.locale)), s.name, p.locale);
   }
-  const table = p.table;
+  const table = p.stakeholders;
   const dup = table.rows.find((r) => nameKey(r.name) === nameKey(s.name));
   if (dup)
     return failed([
