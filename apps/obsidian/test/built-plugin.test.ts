@@ -228,6 +228,16 @@ describe('YAML in the built bundle', () => {
     expect(fake.Notice.messages.at(-1)).toMatch(/Accounts\/Alias\.md:[67] /);
   });
 
+  it('explicit tags resolve through the bundle (the build renames js-yaml\'s tag bookkeeping); an unknown tag is refused with its line', async () => {
+    const tagged = ['---', 'baton: account', 'account: !<tag:yaml.org,2002:str> Acme', 'contract_start: !!str 2026-04-01', 'term_months: !!int "24"', 'seats: !!seq [1, 2]', '---', '', '# Acme', ''].join('\n');
+    const after = await insertMatrixInto('Accounts/Tagged.md', tagged);
+    expect(after.startsWith(tagged.slice(0, tagged.indexOf('# Acme')))).toBe(true);
+    expect(after).toMatch(/\|[^\n]*\|\n\|[ :|-]+\|/); // a table was inserted: `!!int "24"` read as 24, the rest as written
+    const unknown = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'odd: !!timestamp 2026-04-01', '---', '', '# Acme', ''].join('\n');
+    expect(await insertMatrixInto('Accounts/Unknown.md', unknown)).toBe(unknown);
+    expect(fake.Notice.messages.at(-1)).toMatch(/Accounts\/Unknown\.md:[67] .*unknown tag/);
+  });
+
   it('dates stay strings and numbers are numbers (core schema), so an edit keeps the account intact', async () => {
     const note = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'arr: 1_200_000', '---', '', '# Acme', ''].join('\n');
     const after = await insertMatrixInto('Accounts/Acme.md', note);
