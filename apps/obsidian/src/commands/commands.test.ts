@@ -207,6 +207,20 @@ describe('checklists', () => {
     await reanchorChecklistsCommand.run(ctx, asObs(file(ACME)));
     expect(text(ACME)).toMatch(/Book the EBR with the decision maker.*📅 2027-04-01/u);
   });
+
+  it('re-anchoring takes out the dates of an emptied anchor date and says how many', async () => {
+    const { app, file, text, asObs } = setup();
+    const ctx = await makeContext(app);
+    const tasks = '\n- [ ] Send the minutes <!-- baton:kickoff.minutes {kickoff_date+1bd} --> 📅 2026-04-21\n- [ ] Plan the review <!-- baton:kickoff.review {kickoff_date+2w} --> 📅 2026-05-04\n';
+    await app.vault.modify(file(ACME), text(ACME).replace('kickoff_date: 2026-04-20', 'kickoff_date:') + tasks);
+    const before = text(ACME);
+    await reanchorChecklistsCommand.run(ctx, asObs(file(ACME)));
+    expect(text(ACME)).toBe(before.replace(' 📅 2026-04-21', '').replace(' 📅 2026-05-04', ''));
+    expect(Notice.messages.at(-1)).toBe('Removed 2 due dates whose anchor date is empty.');
+    const shown = Notice.messages.length;
+    await reanchorChecklistsCommand.run(ctx, asObs(file(ACME)));
+    expect(Notice.messages.slice(shown)).not.toContain('Removed 2 due dates whose anchor date is empty.');
+  });
 });
 
 describe('check handoff', () => {

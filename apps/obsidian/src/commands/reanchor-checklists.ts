@@ -1,5 +1,7 @@
 import { reanchorChecklists } from '@baton/core';
+import { Notice } from 'obsidian';
 import { applyEdit } from '../apply-edit';
+import { strings } from '../strings';
 import type { BatonCommand } from '../context';
 
 export const reanchorChecklistsCommand: BatonCommand = {
@@ -9,6 +11,18 @@ export const reanchorChecklistsCommand: BatonCommand = {
   needsNote: true,
   async run(ctx, file) {
     if (!file) return;
-    await applyEdit(ctx.app, file, (text) => reanchorChecklists(text), ctx.locale());
+    let removed = 0;
+    const outcome = await applyEdit(
+      ctx.app,
+      file,
+      (text) => {
+        const r = reanchorChecklists(text);
+        removed = r.removed ?? 0;
+        return r;
+      },
+      ctx.locale(),
+    );
+    // Dates that moved are in plain sight; dates taken out (their anchor date was emptied) are said.
+    if (outcome.ok && outcome.changed && removed > 0) new Notice(strings(ctx.locale()).removedDates(removed));
   },
 };
