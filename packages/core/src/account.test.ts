@@ -174,3 +174,22 @@ describe('stageFromText', () => {
     for (const s of STAGES) expect(stageFromText(s)).toBe(s);
   });
 });
+
+describe('owner and kickoff hints', () => {
+  it('point at the empty key, and stay quiet when the value was refused with its own error', async () => {
+    const { lintAccount } = await import('./lint.js');
+    const lint = (fields: Record<string, string | number | undefined>) => lintAccount(parseAccountNote(accountNote({ csm_owner: undefined, stage: 'running', ...fields })), { today: '2026-11-22' });
+    const at = (ps: { code: string; line: number }[], code: string) => ps.filter((p) => p.code === code).map((p) => p.line);
+    // accountNote's lines: --- baton account stage contract_start term_months csm_owner renewal_owner, then the extra keys.
+    const empty = lint({ csm_owner: '', kickoff_date: '' });
+    expect(at(empty, 'owners.no-csm')).toEqual([7]);
+    expect(at(empty, 'kickoff.missing')).toEqual([9]);
+    const absent = lint({});
+    expect(at(absent, 'owners.no-csm')).toEqual([1]);
+    expect(at(absent, 'kickoff.missing')).toEqual([1]);
+    const refused = lint({ csm_owner: '[Ann, Ben]', kickoff_date: '2026-02-30' });
+    expect(at(refused, 'owners.no-csm')).toEqual([]);
+    expect(at(refused, 'kickoff.missing')).toEqual([]);
+    expect(refused.filter((p) => p.code === 'frontmatter.invalid').map((p) => p.field)).toEqual(['csm_owner', 'kickoff_date']);
+  });
+});

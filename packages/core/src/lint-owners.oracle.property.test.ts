@@ -57,10 +57,11 @@ describe('owners.renewal-equals-csm against trim + toLowerCase', () => {
 describe('lint with two problems', () => {
   it('sorts them (a note problem on a later line, then a whole-note one)', () => {
     if (base.kind !== 'account' || !base.account) throw new Error('the base note must be an account');
-    const late = { code: 'frontmatter.unknown', severity: 'info' as const, message: 'late', line: 9 };
+    const late = { code: 'frontmatter.unknown', severity: 'info' as const, message: 'late', line: 99 };
     const note: AccountNote = { ...base, problems: [late], account: { ...base.account, stage: 'churned', csm_owner: undefined } as unknown as NonNullable<AccountNote['account']> };
     const problems = undatedProblems(note, {});
-    expect(problems.map((p) => p.line)).toEqual([1, 9]);
+    // The "no csm_owner" hint sits on the csm_owner key's line (line 1 without the key).
+    expect(problems.map((p) => p.line)).toEqual([(base.frontmatter.keyLines.get('csm_owner') ?? 0) + 1, 99]);
     expect(problems).toStrictEqual(sortProblems(problems));
   });
 });

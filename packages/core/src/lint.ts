@@ -121,11 +121,14 @@ function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; ke
       ),
     );
   }
-  if (!a.csm_owner) {
-    out.push(problem('owners.no-csm', 'info', { en: 'No csm_owner yet: who picks up this account?', ja: 'csm_owner が未設定です。誰がこのアカウントを担当しますか?' }, 1, locale, 'csm_owner'));
+  // A key written with a value the check refused already has its error: no second "missing" for it.
+  // Otherwise the hint points at the empty key's line when there is one.
+  const refused = (k: string): boolean => note.problems.some((p) => p.field === k);
+  if (!a.csm_owner && !refused('csm_owner')) {
+    out.push(problem('owners.no-csm', 'info', { en: 'No csm_owner yet: who picks up this account?', ja: 'csm_owner が未設定です。誰がこのアカウントを担当しますか?' }, line('csm_owner'), locale, 'csm_owner'));
   }
-  if (a.stage !== 'handoff' && a.stage !== 'churned' && !a.kickoff_date) {
-    out.push(problem('kickoff.missing', 'info', { en: 'No kickoff_date recorded', ja: 'kickoff_date が記録されていません' }, 1, locale, 'kickoff_date'));
+  if (a.stage !== 'handoff' && a.stage !== 'churned' && !a.kickoff_date && !refused('kickoff_date')) {
+    out.push(problem('kickoff.missing', 'info', { en: 'No kickoff_date recorded', ja: 'kickoff_date が記録されていません' }, line('kickoff_date'), locale, 'kickoff_date'));
   }
   if (a.health === 'red' && a.stage !== 'churned') {
     out.push(problem('health.red', 'warning', { en: 'Health is red', ja: 'ヘルスが危険（red）です' }, line('health'), locale, 'health'));
