@@ -14,6 +14,10 @@ export interface BatonContext {
 export function activeMarkdown(settings: BatonSettings): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor && editor.document.languageId === 'markdown') return editor;
+  // A command run from a view or the walkthrough leaves no active text editor: the one Markdown
+  // editor in sight is the note meant (with several, the user must pick by focusing one).
+  const visible = vscode.window.visibleTextEditors.filter((e) => e.document.languageId === 'markdown');
+  if (!editor && visible.length === 1) return visible[0];
   void vscode.window.showErrorMessage(
     settings.locale === 'ja' ? 'Markdown のアカウントノートを開いてから実行してください。' : 'Open a Markdown account note first.',
   );

@@ -1,10 +1,10 @@
 import { createAccountNote } from '@baton/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
-import { _open, _reset, CodeActionKind } from '../test/fake-vscode.js';
+import { _open, _reset, _state, CodeActionKind, TextDocument, Uri } from '../test/fake-vscode.js';
 import { BatonCodeActions, fixesFor } from './code-actions.js';
 import type { BatonContext } from './context.js';
-import { lintDocument, toDiagnostics } from './diagnostics.js';
+import { lintDocument, registerDiagnostics, toDiagnostics } from './diagnostics.js';
 
 beforeEach(() => _reset());
 
@@ -16,6 +16,17 @@ const ctx = {
 const skeleton = ['---', 'baton: account', 'account: Hooli', 'stage: handoff', 'contract_start: 2026-04-01', 'term_months: 12', 'locale: en', '---', '', '# Hooli', ''].join('\n');
 
 describe('diagnostics', () => {
+  it('hands a closed Markdown file back to the index, which puts the file on disk in place of the buffer', () => {
+    const closed: string[] = [];
+    const withIndex = { ...ctx, index: { closed: async (u: vscode.Uri) => void closed.push(u.toString()) } } as unknown as BatonContext;
+    const registration = registerDiagnostics(withIndex);
+    _state.closes.fire(new TextDocument(Uri.file('/ws/Hooli.md'), skeleton));
+    _state.closes.fire(new TextDocument(Uri.parse('git:///ws/Hooli.md'), skeleton));
+    _state.closes.fire(new TextDocument(Uri.file('/ws/notes.txt'), 'x', 'plaintext'));
+    expect(closed).toEqual(['file:///ws/Hooli.md']);
+    registration.dispose();
+  });
+
   it('puts core problems on their lines with code:field', () => {
     const doc = _open('/ws/Hooli.md', skeleton) as unknown as vscode.TextDocument;
     const diags = lintDocument(ctx, doc);

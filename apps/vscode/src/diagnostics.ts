@@ -68,7 +68,10 @@ export function registerDiagnostics(ctx: BatonContext): vscode.Disposable {
     vscode.workspace.onDidChangeTextDocument((e) => later(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       clearTimeout(timers.get(d.uri.toString()));
+      timers.delete(d.uri.toString());
       collection.delete(d.uri);
+      // Typing re-indexed the buffer: once it is closed, the file on disk is the note again.
+      if (d.languageId === 'markdown' && (d.uri.scheme === 'file' || d.uri.scheme === 'vscode-remote')) void ctx.index.closed(d.uri);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('baton')) for (const document of vscode.workspace.textDocuments) run(document);

@@ -28,7 +28,9 @@ export class RenewalsTree implements vscode.TreeDataProvider<TimelineEvent> {
     item.description = e.title;
     item.tooltip = [e.title, e.detail, e.owner].filter(Boolean).join('\n');
     item.iconPath = new vscode.ThemeIcon(ICON[e.status] ?? 'calendar');
-    item.id = e.id;
+    // A checklist line copied with its Baton comment gives two events one id; a tree refuses two
+    // items with one id, so the line (one task per line) makes it unique.
+    item.id = `${e.id}@${e.line}`;
     const uri = this.ctx.index.uriOf(e.file);
     if (uri) {
       const pos = new vscode.Position(Math.max(0, e.line - 1), 0);

@@ -110,6 +110,17 @@ describe('TimelinePanel', () => {
     expect(m.counts).toContain('Upcoming: <b>40</b>');
   });
 
+  it('closing the panel while the first scan runs draws nothing and throws nothing', async () => {
+    let scanned!: () => void;
+    const ctx = context();
+    (ctx.index as { start: () => Promise<void> }).start = () => new Promise<void>((r) => (scanned = r));
+    const showing = TimelinePanel.show(ctx);
+    panel.dispose();
+    scanned();
+    await expect(showing).resolves.toBeDefined();
+    expect(panel.htmls).toHaveLength(0);
+  });
+
   it('makes a large portfolio\'s first timeline a step at a time, then renders', async () => {
     toPrepare = 2 * PREPARE_STEP + 1;
     await TimelinePanel.show(context());

@@ -55,10 +55,12 @@ export class TimelinePanel implements vscode.Disposable {
       localResourceRoots: [media],
       retainContextWhenHidden: false,
     });
-    TimelinePanel.current = new TimelinePanel(ctx, panel, media);
+    const shown = new TimelinePanel(ctx, panel, media);
+    TimelinePanel.current = shown;
     await ctx.index.start();
-    TimelinePanel.current.render();
-    return TimelinePanel.current;
+    // Closed while the first scan ran: nothing to draw into.
+    if (TimelinePanel.current === shown) shown.render();
+    return shown;
   }
 
   private constructor(

@@ -313,6 +313,73 @@ describe('the persisted workspace index', () => {
     expect(view(next)).toEqual(await cold());
   });
 
+  it('a folder renamed in the Explorer moves every note under it (one event for the folder)', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    // On disk, as the rename leaves it.
+    for (const f of files.filter((p) => p.startsWith('/ws/Accounts/'))) {
+      _state.files.set(f.replace('/ws/Accounts/', '/ws/Clients/'), _state.files.get(f)!);
+      _state.mtimes.set(f.replace('/ws/Accounts/', '/ws/Clients/'), _state.mtimes.get(f) ?? 0);
+      _state.files.delete(f);
+    }
+    let fired = 0;
+    index.onDidChange(() => fired++);
+    _state.renames.fire({ files: [{ oldUri: Uri.file('/ws/Accounts'), newUri: Uri.file('/ws/Clients') }] });
+    expect(fired).toBe(1);
+    expect(index.portfolio.timeline().some((e) => e.file.startsWith('Accounts/'))).toBe(false);
+    expect(index.uriOf('Clients/' + accounts[0]!.slice('/ws/Accounts/'.length))?.path).toBe(accounts[0]!.replace('/Accounts/', '/Clients/'));
+    expect(view(index)).toEqual(await cold());
+    index.dispose();
+  });
+
+  it('a deleted folder takes its notes out of the index, from the Explorer or from outside VS Code', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    const gone = (dir: string) => {
+      for (const f of [..._state.files.keys()]) if (f.startsWith(`${dir}/`)) _state.files.delete(f);
+    };
+    // Outside VS Code (rm -rf, git checkout): the watcher reports the folder alone.
+    const deletes = _state.watchers.filter((w) => w.glob === '**/*').at(-1)!;
+    const some = accounts.filter((f) => f.startsWith('/ws/Accounts/'));
+    expect(some.length).toBeGreaterThan(1);
+    gone('/ws/Accounts');
+    deletes.deleted.fire(Uri.file('/ws/Accounts'));
+    expect(index.portfolio.timeline().some((e) => e.file.startsWith('Accounts/'))).toBe(false);
+    expect(view(index)).toEqual(await cold());
+    // From the Explorer: onDidDeleteFiles names the folder.
+    const templates = [..._state.files.keys()].filter((f) => f.startsWith('/ws/Templates/'));
+    expect(templates.length).toBeGreaterThan(0);
+    gone('/ws/Templates');
+    _state.deletes.fire({ files: [Uri.file('/ws/Templates')] });
+    expect(view(index)).toEqual(await cold());
+    // A folder whose name merely starts the same is left alone.
+    const before = view(index);
+    deletes.deleted.fire(Uri.file('/ws/Acc'));
+    expect(view(index)).toEqual(before);
+    index.dispose();
+  });
+
+  it('edits closed without saving give way to the file on disk', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    const note = accounts[0]!;
+    index.update(uri(note), _state.files.get(note)!.replace(/^account: .*$/m, 'account: Typo Corp'));
+    expect(index.portfolio.accounts().some((a) => a.account.account === 'Typo Corp')).toBe(true);
+    await index.closed(uri(note));
+    expect(index.portfolio.accounts().some((a) => a.account.account === 'Typo Corp')).toBe(false);
+    expect(view(index)).toEqual(await cold());
+    // A note read from disk (the watcher's) is not read again on close.
+    _state.reads = [];
+    await index.closed(uri(accounts[1]!));
+    expect(reads()).toEqual([]);
+    // A new note typed into an editor and never saved leaves the index when closed.
+    index.update(uri('/ws/Accounts/Draft.md'), _state.files.get(note)!.replace(/^account: .*$/m, 'account: Draft'));
+    expect(index.portfolio.has('Accounts/Draft.md')).toBe(true);
+    await index.closed(uri('/ws/Accounts/Draft.md'));
+    expect(index.portfolio.has('Accounts/Draft.md')).toBe(false);
+    index.dispose();
+  });
+
   it('writes the cache 5 s after the last change, to a temporary file renamed over the cache', async () => {
     vi.useFakeTimers();
     const index = new WorkspaceIndex(OPTIONS, cacheAt());

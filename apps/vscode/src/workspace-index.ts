@@ -122,8 +122,16 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async scan(): Promise<void> {
     this.roots = folderRoots();
+    // Deleting a folder reports the folder alone (no event per file inside): deletes of anything
+    // drop every note at or under that path. Created first: the Markdown watcher stays the last one.
+    const deletes = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     const watcher = vscode.workspace.createFileSystemWatcher(MD_GLOB);
     this.disposables.push(
+      deletes,
+      deletes.onDidDelete((uri) => this.forgetUnder(uri)),
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const uri of e.files) this.forgetUnder(uri);
+      }),
       watcher,
       watcher.onDidCreate((uri) => void this.refresh(uri)),
       watcher.onDidChange((uri) => void this.refresh(uri)),
@@ -315,7 +323,34 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Drops the note at `uri`, or every note under it when it was a folder. */
+  forgetUnder(uri: vscode.Uri): void {
+    const inside = `${uri.path.replace(/\/+$/, '')}/`;
+    let gone = false;
+    for (const [key, u] of this.uris) {
+      if (u.scheme !== uri.scheme || u.authority !== uri.authority || (u.path !== uri.path && !u.path.startsWith(inside))) continue;
+      this.drop(key);
+      gone = true;
+    }
+    if (gone) this.changed.fire();
+  }
+
+  /**
+   * An editor closed. Text indexed from its buffer while typing (no stat kept) gives way to the
+   * file on disk: edits closed with "Don't Save" leave the index, and a file never saved leaves too.
+   */
+  async closed(uri: vscode.Uri): Promise<void> {
+    const key = this.keyOf(uri);
+    if (!this.uris.has(key) || this.stats.has(key)) return;
+    if (!(await this.read(uri))) this.drop(key);
+    this.changed.fire();
+  }
+
   rename(from: vscode.Uri, to: vscode.Uri): void {
+    if (!from.path.endsWith('.md') && !to.path.endsWith('.md')) {
+      this.renameFolder(from, to);
+      return;
+    }
     if (!to.path.endsWith('.md')) {
       if (from.path.endsWith('.md')) this.forget(from);
       return;
@@ -328,6 +363,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     // A rename keeps mtime and size on common file systems; if not, the next session re-reads it.
     this.move(oldKey, this.keyOf(to), to);
     this.changed.fire();
+  }
+
+  /** A folder renamed or moved (one event for the folder): every note under it moves with it. */
+  private renameFolder(from: vscode.Uri, to: vscode.Uri): void {
+    const inside = `${from.path}/`;
+    const moved = [...this.uris].filter(([, u]) => u.scheme === from.scheme && u.authority === from.authority && u.path.startsWith(inside));
+    for (const [key, u] of moved) {
+      const target = vscode.Uri.joinPath(to, u.path.slice(inside.length));
+      this.move(key, this.keyOf(target), target);
+    }
+    if (moved.length > 0) this.changed.fire();
   }
 
   /** Moves a note's record, URI and stat to another key (replacing what was indexed there). */

@@ -164,6 +164,8 @@ interface State {
   progress: { location: number; title: string | undefined; settled: boolean }[];
   documents: TextDocument[];
   activeTextEditor: { document: TextDocument; revealRange(): void } | undefined;
+  /** The editors in sight (`_open` adds one; `_blur` keeps them but leaves no active editor). */
+  visibleTextEditors: { document: TextDocument; revealRange(): void }[];
   config: Record<string, unknown>;
   language: string;
   /** The file system: absolute path → text. The workspace folder is /ws unless `_setFolders` says otherwise. */
@@ -178,12 +180,16 @@ interface State {
   fsLog: string[];
   watchers: FakeWatcher[];
   renames: EventEmitter<{ files: { oldUri: Uri; newUri: Uri }[] }>;
+  /** `workspace.onDidDeleteFiles` (the Explorer's deletes) and `onDidCloseTextDocument`. */
+  deletes: EventEmitter<{ files: Uri[] }>;
+  closes: EventEmitter<TextDocument>;
   /** When set, applyEdit bumps the document version first (simulates a racing keystroke). */
   raceOnApply: boolean;
 }
 
 /** What `createFileSystemWatcher` returns; tests fire its emitters. */
 export class FakeWatcher {
+  constructor(readonly glob = '') {}
   readonly created = new EventEmitter<Uri>();
   readonly changed = new EventEmitter<Uri>();
   readonly deleted = new EventEmitter<Uri>();
@@ -206,6 +212,7 @@ const fresh = (): State => ({
   progress: [],
   documents: [],
   activeTextEditor: undefined,
+  visibleTextEditors: [],
   config: {},
   language: 'en',
   files: new Map(),
@@ -216,6 +223,8 @@ const fresh = (): State => ({
   fsLog: [],
   watchers: [],
   renames: new EventEmitter(),
+  deletes: new EventEmitter(),
+  closes: new EventEmitter(),
   raceOnApply: false,
 });
 const state: State = fresh();
@@ -280,7 +289,13 @@ export function _open(path: string, text: string): TextDocument {
   const doc = new TextDocument(Uri.file(path), text);
   state.documents.push(doc);
   state.activeTextEditor = { document: doc, revealRange: () => undefined };
+  state.visibleTextEditors.push(state.activeTextEditor);
   return doc;
+}
+
+/** Focus moves to something that is not a text editor (a view, the walkthrough): editors stay in sight. */
+export function _blur(): void {
+  state.activeTextEditor = undefined;
 }
 
 const show = (level: 'error' | 'warning' | 'info') => async (text: string) => {
@@ -291,6 +306,9 @@ const show = (level: 'error' | 'warning' | 'info') => async (text: string) => {
 export const window = {
   get activeTextEditor() {
     return state.activeTextEditor;
+  },
+  get visibleTextEditors() {
+    return state.visibleTextEditors;
   },
   showErrorMessage: show('error'),
   showWarningMessage: show('warning'),
@@ -365,18 +383,19 @@ export const workspace = {
       .sort()
       .map((p) => Uri.file(p));
   },
-  createFileSystemWatcher: (_glob: string) => {
-    const w = new FakeWatcher();
+  createFileSystemWatcher: (glob: string) => {
+    const w = new FakeWatcher(glob);
     state.watchers.push(w);
     return w;
   },
   onDidChangeWorkspaceFolders: (l: (e: { added: FakeFolder[]; removed: FakeFolder[] }) => void) => state.foldersChanged.event(l),
   onDidRenameFiles: (l: (e: { files: { oldUri: Uri; newUri: Uri }[] }) => void) => state.renames.event(l),
+  onDidDeleteFiles: (l: (e: { files: Uri[] }) => void) => state.deletes.event(l),
   onDidChangeConfiguration: noEvent,
   onDidOpenTextDocument: noEvent,
   onDidSaveTextDocument: noEvent,
   onDidChangeTextDocument: noEvent,
-  onDidCloseTextDocument: noEvent,
+  onDidCloseTextDocument: (l: (d: TextDocument) => void) => state.closes.event(l),
   fs: {
     readFile: async (uri: Uri) => {
       await state.readGate;

@@ -1,6 +1,8 @@
 import { createAccountNote } from '@baton/core';
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { _extensionContext, _open, _reset, _setFolders, _state, _write } from '../../test/fake-vscode.js';
+import * as vscode from 'vscode';
+import { _blur, _extensionContext, _open, _reset, _setFolders, _state, _write } from '../../test/fake-vscode.js';
+import { RenewalsTree } from '../renewals-tree.js';
 import { WorkspaceIndex } from '../workspace-index.js';
 import type { BatonContext } from '../context.js';
 import * as checkHandoff from './check-handoff.js';
@@ -50,6 +52,29 @@ describe('editing commands', () => {
     await reanchorChecklists.run(ctx);
     expect(doc.getText()).toBe(note.replace(' 📅 2026-04-15', ''));
     expect(_state.messages.at(-1)?.text).toBe('Already there — nothing to change.');
+  });
+
+  it('a command run from the walkthrough or a view uses the one Markdown note in sight', async () => {
+    _open('/ws/Hooli.md', minimal);
+    _blur();
+    expect(await checkHandoff.run(ctx)).toMatch(/^Handoff 0\/5 — missing: /);
+    // With two notes in sight and none focused, Baton does not guess.
+    _open('/ws/Other.md', minimal);
+    _blur();
+    expect(await checkHandoff.run(ctx)).toBeUndefined();
+    expect(_state.messages.at(-1)).toEqual({ level: 'error', text: 'Open a Markdown account note first.' });
+  });
+
+  it('the Renewals tree gives a checklist line copied with its Baton comment its own item id', async () => {
+    const copied = `${minimal}\n## Checklists\n\n- [ ] Book <!-- baton:kickoff.book --> 📅 2026-06-20\n- [ ] Book <!-- baton:kickoff.book --> 📅 2026-06-20\n`;
+    const index = new WorkspaceIndex({ today: '2026-06-01', locale: 'en' });
+    index.update(vscode.Uri.file('/ws/Hooli.md'), copied);
+    const tree = new RenewalsTree({ ...ctx, index: Object.assign(index, { start: async () => undefined }) } as BatonContext);
+    const tasks = (await tree.getChildren()).filter((e) => e.kind === 'task');
+    expect(tasks).toHaveLength(2);
+    expect(tasks[0]!.id).toBe(tasks[1]!.id); // core gives both the marker's id
+    const ids = tasks.map((e) => tree.getTreeItem(e).id);
+    expect(new Set(ids).size).toBe(2);
   });
 
   it('refuses without a Markdown editor', async () => {
