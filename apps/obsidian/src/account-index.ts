@@ -33,18 +33,26 @@ export class AccountIndex {
 
   private locale: PortfolioOptions['locale'];
 
+  /**
+   * Paths an edit, a rename or a delete touched while `build` runs: a batch read before that event
+   * must not put its older text back (a deleted note would come back as a ghost).
+   */
+  private touched: Set<string> | undefined;
+
   /** Reads every candidate once, in small batches so the UI keeps breathing. */
   async build(batchSize = 200): Promise<void> {
     const paths = this.source.candidates();
+    const touched = (this.touched = new Set());
     for (let i = 0; i < paths.length; i += batchSize) {
       const batch = paths.slice(i, i + batchSize);
       const texts = await Promise.all(batch.map((p) => this.source.read(p).catch(() => undefined)));
       batch.forEach((p, j) => {
         const t = texts[j];
-        if (t !== undefined) this.portfolio.upsert(p, t, this.source.meta?.(p));
+        if (t !== undefined && !touched.has(p)) this.portfolio.upsert(p, t, this.source.meta?.(p));
       });
       if (i + batchSize < paths.length) await new Promise((r) => setTimeout(r, 0));
     }
+    if (this.touched === touched) this.touched = undefined;
     this.ready = true;
     this.changed();
   }
@@ -55,6 +63,7 @@ export class AccountIndex {
    * parse and no line scan for tasks. Without it (not cached yet) the note is parsed in full.
    */
   upsert(path: string, text: string, meta?: CachedNoteMetadata | null): AccountNote {
+    this.touched?.add(path);
     const had = this.portfolio.has(path);
     const note = this.portfolio.upsert(path, text, meta);
     if (had || this.portfolio.has(path)) this.changed();
@@ -62,10 +71,12 @@ export class AccountIndex {
   }
 
   remove(path: string): void {
+    this.touched?.add(path);
     if (this.portfolio.remove(path)) this.changed();
   }
 
   rename(from: string, to: string): void {
+    this.touched?.add(from).add(to);
     if (!this.portfolio.has(from)) return;
     this.portfolio.rename(from, to);
     this.changed();

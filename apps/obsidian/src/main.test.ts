@@ -1,3 +1,4 @@
+import { createAccountNote } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import * as fake from '../test/fake-obsidian';
 import { flush, makeApp } from '../test/harness';
@@ -26,9 +27,9 @@ function settingNamed(name: string): fake.Setting {
 describe('BatonPlugin wiring', () => {
   it('follows Obsidian language for command names when locale is auto', async () => {
     const { app } = await start('ja');
-    expect(app.commands.commands['baton:open-timeline']?.name).toBe('更新タイムラインを開く');
+    expect(app.commands.commands['baton:open-timeline']?.name).toBe('Baton: 更新タイムラインを開く');
     const en = await start('en', { locale: 'en' });
-    expect(en.app.commands.commands['baton:open-timeline']?.name).toBe('Open renewal timeline');
+    expect(en.app.commands.commands['baton:open-timeline']?.name).toBe('Baton: Open renewal timeline');
   });
 
   it('note commands are only offered while a Markdown note is active', async () => {
@@ -112,5 +113,89 @@ describe('BatonPlugin wiring', () => {
     await app.vault.create('Accounts/Copy.md', text.replace('account: Acme Logistics', 'account: Acme Copy'));
     await flush();
     expect(plugin.index.portfolio.accounts().some((a) => a.account.account === 'Acme Copy')).toBe(true);
+  });
+});
+
+/** A plugin loaded but not yet past layout-ready, on a vault of `n` generated accounts. */
+async function loadOnly(n: number) {
+  const app = makeApp(new Map());
+  for (let i = 0; i < n; i++) app.vault.seed(`Accounts/${i}.md`, createAccountNote({ account: `Co ${i}`, contractStart: '2026-04-01', termMonths: 12, locale: 'en' }));
+  fake._setLanguage('en');
+  const plugin = new BatonPlugin(app as never, MANIFEST as never);
+  await (plugin as unknown as fake.Plugin).loadAsync();
+  plugin.checkDay(new Date(2026, 10, 22));
+  return { app, plugin, fp: plugin as unknown as fake.Plugin };
+}
+
+/** Holds `cachedRead` of one file until released: a batch of the first read still in flight. */
+function holdRead(app: fake.App, path: string): () => void {
+  const slow = app.vault.getFileByPath(path) as fake.TFile;
+  const read = app.vault.cachedRead.bind(app.vault);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  app.vault.cachedRead = async (f: fake.TFile) => {
+    if (f === slow) await gate;
+    return read(f);
+  };
+  return release;
+}
+
+describe('changes while the first read of the vault runs', () => {
+  it('a note renamed before its batch was read is indexed under its new path', async () => {
+    const { app, plugin } = await loadOnly(250);
+    const ready = app.workspace._layoutReady();
+    await flush(); // the first batch of 200 is in; the next waits a turn
+    expect(plugin.index.ready).toBe(false);
+    await app.vault.rename(app.vault.getFileByPath('Accounts/240.md') as fake.TFile, 'Accounts/Renamed.md');
+    await ready;
+    await flush();
+    const files = plugin.index.portfolio.accounts().map((a) => a.file);
+    expect(files).toHaveLength(250);
+    expect(files).toContain('Accounts/Renamed.md');
+    expect(files).not.toContain('Accounts/240.md');
+  });
+
+  it('a note deleted or edited while its batch was being read is not put back with the old text', async () => {
+    const { app, plugin } = await loadOnly(10);
+    const release = holdRead(app, 'Accounts/9.md');
+    const ready = app.workspace._layoutReady();
+    await flush(); // 0–8 are read; 9 is pending, so the batch is not indexed yet
+    await app.vault.delete(app.vault.getFileByPath('Accounts/3.md') as fake.TFile);
+    const f5 = app.vault.getFileByPath('Accounts/5.md') as fake.TFile;
+    await app.vault.modify(f5, (await app.vault.read(f5)).replace('account: Co 5', 'account: Renamed Co'));
+    await flush();
+    release();
+    await ready;
+    expect(plugin.index.portfolio.has('Accounts/3.md')).toBe(false);
+    const names = plugin.index.portfolio.accounts().map((a) => a.account.account);
+    expect(names).toContain('Renamed Co');
+    expect(names).not.toContain('Co 5');
+    expect(names).toHaveLength(9);
+  });
+
+  it('disabled before the layout was ready: registers nothing and reads nothing', async () => {
+    const { app, fp } = await loadOnly(3);
+    fp.unload();
+    const before = { ...fake.registry };
+    await app.workspace._layoutReady();
+    expect(app.vault.listenerCount() + app.metadataCache.listenerCount() + app.workspace.listenerCount()).toBe(0);
+    expect(fake.registry.intervals).toBe(before.intervals);
+  });
+});
+
+describe('a language change reaches every label Baton put in Obsidian', () => {
+  it('commands, the status bar and the settings tab speak the new language at once', async () => {
+    const { app, fp } = await start();
+    const el = fp.statusBarItems[0] as HTMLElement;
+    app.workspace._setActiveFile(app.vault.getFileByPath(ACME));
+    await flush();
+    expect(el.textContent).toBe('Handoff 3/5');
+    const tab = fp.settingTabs[0] as fake.PluginSettingTab;
+    tab.display();
+    await (settingNamed('Language').components[0] as fake.DropdownComponent)._change('ja');
+    await flush(50);
+    expect(el.textContent).toBe('引き継ぎ 3/5');
+    expect(app.commands.commands['baton:open-timeline']?.name).toBe('Baton: 更新タイムラインを開く');
+    expect(fake.Setting.all.some((x) => x.name === '言語')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { Plugin, TFile, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
+import { Plugin, TFile, type Command, type TAbstractFile, type WorkspaceLeaf } from 'obsidian';
 import { uiText, type IsoDate, type Locale } from '@baton/core';
 import { AccountIndex } from './account-index';
 import { COMMANDS } from './commands/index';
@@ -41,7 +41,7 @@ export default class BatonPlugin extends Plugin {
 
     this.registerView(TIMELINE_VIEW_TYPE, (leaf) => new TimelineView(leaf, ctx));
     for (const c of COMMANDS) this.addBatonCommand(c, ctx, ui);
-    this.addRibbonIcon('calendar-range', ui.commands.openTimeline, () => void this.activateTimeline());
+    this.ribbon = this.addRibbonIcon('calendar-range', ui.commands.openTimeline, () => void this.activateTimeline());
     this.addSettingTab(new BatonSettingTab(this.app, this, this));
 
     const item = this.addStatusBarItem();
@@ -56,6 +56,8 @@ export default class BatonPlugin extends Plugin {
 
   /** Real work starts here, so Obsidian's startup is not slowed by Baton. */
   private async onLayoutReady(): Promise<void> {
+    // Disabled before the layout was ready: register nothing, read nothing.
+    if (this.unloaded) return;
     const { vault, metadataCache, workspace } = this.app;
     // `changed` hands us the new text and Obsidian's parse of it: one note re-read, nothing else.
     this.registerEvent(
@@ -67,7 +69,11 @@ export default class BatonPlugin extends Plugin {
     this.registerEvent(vault.on('delete', (file) => this.index.remove(file.path)));
     this.registerEvent(
       vault.on('rename', (file, oldPath) => {
-        this.index.rename(oldPath, file.path);
+        // Not indexed under the old path (the first read has not reached it, or it was not an
+        // account): read it under the new one. Renamed away from `.md`: no longer a note.
+        if (this.index.portfolio.has(oldPath)) this.index.rename(oldPath, file.path);
+        else void this.indexFile(file);
+        if (file instanceof TFile && file.extension !== 'md') this.index.remove(file.path);
         if (oldPath === this.statusBar.activePath) void this.statusBar.show(file.path);
       }),
     );
@@ -80,19 +86,33 @@ export default class BatonPlugin extends Plugin {
     await this.index.build();
   }
 
+  private unloaded = false;
+
   override onunload(): void {
     // Views are detached by Obsidian; listeners, intervals and DOM events were registered.
+    this.unloaded = true;
   }
 
   /** data.json changed on disk (sync from another device). */
   override async onExternalSettingsChange(): Promise<void> {
-    this.settings = normalizeSettings(await this.loadData());
-    void this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
+    // In place: an open settings tab keeps editing this same object.
+    Object.assign(this.settings, normalizeSettings(await this.loadData()));
+    this.applySettings();
   }
 
   async saveSettings(): Promise<void> {
     await this.saveData(this.settings);
-    void this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, this.locale()));
+    this.applySettings();
+  }
+
+  /** The index, and the labels Baton put in Obsidian's UI (commands, ribbon, status bar), follow the settings. */
+  private applySettings(): void {
+    const locale = this.locale();
+    void this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, locale));
+    const ui = uiText(locale);
+    for (const [c, cmd] of this.commandsAdded) cmd.name = `${this.manifest.name}: ${c.title(ui)}`;
+    this.ribbon?.setAttribute('aria-label', ui.commands.openTimeline);
+    void this.statusBar?.show(this.statusBar.activePath);
   }
 
   async activateTimeline(): Promise<void> {
@@ -123,12 +143,16 @@ export default class BatonPlugin extends Plugin {
     };
   }
 
+  private ribbon: HTMLElement | undefined;
+  /** Each Baton command and what Obsidian registered for it (its name is relabelled when the language changes). */
+  private readonly commandsAdded: [BatonCommand, Command][] = [];
+
   private addBatonCommand(c: BatonCommand, ctx: BatonContext, ui: ReturnType<typeof uiText>): void {
     if (!c.needsNote) {
-      this.addCommand({ id: c.id, name: c.title(ui), icon: c.icon, callback: () => c.run(ctx, null) });
+      this.commandsAdded.push([c, this.addCommand({ id: c.id, name: c.title(ui), icon: c.icon, callback: () => c.run(ctx, null) })]);
       return;
     }
-    this.addCommand({
+    const cmd = this.addCommand({
       id: c.id,
       name: c.title(ui),
       icon: c.icon,
@@ -139,6 +163,7 @@ export default class BatonPlugin extends Plugin {
         return true;
       },
     });
+    this.commandsAdded.push([c, cmd]);
   }
 
   /** Skips notes whose cached frontmatter says they are something else; unknown → read. */

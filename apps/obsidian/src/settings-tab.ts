@@ -65,6 +65,8 @@ export class BatonSettingTab extends PluginSettingTab {
           .onChange(async (v) => {
             s.locale = v === 'en' || v === 'ja' ? v : 'auto';
             await save();
+            // The tab itself speaks the new language at once.
+            this.display();
           }),
       );
     text(t.outreachDays, s.outreachDays.join(', '), (v) => {

@@ -21,6 +21,10 @@ describe('dist/ folder', () => {
     expect(js).not.toContain('sourceMappingURL');
     // Mobile has no Node or Electron: the bundle must not ask for them.
     expect(js).not.toMatch(/require\("(?:fs|path|child_process|electron|node:[a-z_]+)"\)/);
+    // Safari before 16.4 (older iPhones and iPads) refuses a whole script holding a regex lookbehind.
+    expect(js).not.toMatch(/\(\?<[=!]/);
+    // The manifest asks for the Obsidian that has every API the bundle calls (`vault.getFileByPath` is 1.5.7).
+    expect(manifest['minAppVersion']).toBe('1.5.7');
   });
 
   it(`main.js stays within the ${BUDGET_BYTES / 1024} KB budget`, () => {

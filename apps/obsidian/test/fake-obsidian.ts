@@ -443,7 +443,8 @@ export class Plugin extends Component {
     super();
   }
   addCommand(c: Command): Command {
-    const full = { ...c, id: `${this.manifest.id}:${c.id}` };
+    // As Obsidian does: the id and the name are prefixed with the plugin's (the palette shows the name as is).
+    const full = { ...c, id: `${this.manifest.id}:${c.id}`, name: `${this.manifest.name}: ${c.name}` };
     this.app.commands.commands[full.id] = full;
     this.register(() => delete this.app.commands.commands[full.id]);
     return full;

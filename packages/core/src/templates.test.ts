@@ -6,7 +6,7 @@ import { checkHandoff } from './handoff.js';
 import { readFrontmatter } from './frontmatter.js';
 import { hasErrors } from './problems.js';
 import { ESSENTIALS, HANDOFF_EXTRAS, HEADING_TITLES, scanHeadings } from './sections.js';
-import { accountFileName, createAccountNote, type NewAccountInput } from './templates.js';
+import { accountFileName, createAccountNote, oneLine, type NewAccountInput } from './templates.js';
 import { fencedLines, splitLinesKeepEol } from './text.js';
 
 const EN: NewAccountInput = {
@@ -270,5 +270,20 @@ describe('docs/note-format.md examples', () => {
       const headings = (t: string) => t.split('\n').filter((l) => l.startsWith('#'));
       expect(headings(text).filter((h) => headings(template).includes(h))).toEqual(headings(template));
     });
+  });
+});
+
+describe('oneLine repairs lone surrogates without a lookbehind', () => {
+  it('gives what the lookbehind version gave: pairs kept, lone halves replaced', () => {
+    // The reference (Safari before 16.4 cannot parse it, Node can).
+    const reference = (s: string) =>
+      s
+        // oxlint-disable-next-line no-control-regex -- the same first step as oneLine
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]+/g, ' ')
+        .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+        .trim();
+    const text = fc.array(fc.constantFrom('a', ' ', '\n', '\ud83d', '\ude00', '😀', 'é', '\udbff', '\udc00'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (s) => oneLine(s) === reference(s)));
+    expect(oneLine('a\ude00\ud83d😀')).toBe('a\ufffd\ufffd😀');
   });
 });

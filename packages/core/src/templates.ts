@@ -131,12 +131,13 @@ function comment(text: string): string {
  * Turns line breaks and control characters into spaces (a name must stay on one YAML line and
  * one heading) and repairs lone surrogates, which YAML rejects. Other spacing is the user's.
  */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return (
     s
       // oxlint-disable-next-line no-control-regex -- removing control characters is the point
       .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]+/g, ' ')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      // A pair stays, a lone half becomes U+FFFD (no lookbehind: Safari before 16.4 rejects the whole bundle).
+      .replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (m) => (m.length === 2 ? m : '\ufffd'))
       .trim()
   );
 }

@@ -24,19 +24,21 @@ export function renderTimeline(root: HTMLElement, model: TimelineModel, filter: 
   header.createEl('h2', { cls: 'baton-timeline-title', text: L.timelineTitle });
 
   const bar = header.createDiv({ cls: 'baton-timeline-filters' });
-  const select = (name: keyof TimelineFilters, label: string, all: string, options: [string, string][], value: string | undefined) => {
+  const select = (name: keyof TimelineFilters, label: string, all: string, values: readonly string[], text: (v: string) => string, value: string | undefined) => {
     const wrap = bar.createEl('label', { cls: 'baton-filter' });
     wrap.createSpan({ cls: 'baton-filter-label', text: label });
     const sel = wrap.createEl('select', { cls: 'dropdown', attr: { 'data-action': 'filter', 'data-filter': name } });
     sel.createEl('option', { value: '', text: all });
-    for (const [v, text] of options) {
-      const o = sel.createEl('option', { value: v, text });
+    // A chosen value no event has any more (its last account was edited or deleted) stays listed
+    // and selected: the empty list is explained, and "all" is one pick away.
+    for (const v of value && !values.includes(value) ? [...values, value] : values) {
+      const o = sel.createEl('option', { value: v, text: text(v) });
       if (v === value) o.selected = true;
     }
   };
-  select('owner', L.owner, L.allOwners, choices.owners.map((o) => [o, o]), filter.owner);
-  select('stage', L.stage, L.allStages, choices.stages.map((s) => [s, L.stages[s] ?? s]), filter.stage);
-  select('kind', L.kind, L.allKinds, choices.kinds.map((k) => [k, L.kinds[k]]), filter.kind);
+  select('owner', L.owner, L.allOwners, choices.owners, (o) => o, filter.owner);
+  select('stage', L.stage, L.allStages, choices.stages, (s) => L.stages[s as keyof typeof L.stages] ?? s, filter.stage);
+  select('kind', L.kind, L.allKinds, choices.kinds, (k) => L.kinds[k as keyof typeof L.kinds] ?? k, filter.kind);
 
   // Counts are of every filtered event, not only those in the window.
   const counts = header.createDiv({ cls: 'baton-timeline-counts' });

@@ -70,6 +70,22 @@ describe('TimelineView', () => {
     expect((root.querySelector('select[data-filter="stage"]') as HTMLSelectElement).value).toBe('running');
   });
 
+  it('a chosen stage no account has any more stays selected, so the empty list is explained and "all" is one pick away', async () => {
+    const { root, view, ctx } = await open();
+    change(root.querySelector('select[data-filter="stage"]'), 'running');
+    expect(new Set(view.renderedEvents.map((e) => e.account))).toEqual(new Set(['株式会社サンプル']));
+    // The only running account moves on.
+    const file = ctx.index.portfolio.accounts().find((a) => a.stage === 'running')!.file;
+    ctx.index.remove(file);
+    await flush(300);
+    const stage = root.querySelector('select[data-filter="stage"]') as HTMLSelectElement;
+    expect(view.renderedEvents).toEqual([]);
+    expect(stage.value).toBe('running');
+    expect(stage.selectedOptions[0]?.textContent).not.toBe('');
+    change(stage, '');
+    expect(view.renderedEvents.length).toBeGreaterThan(0);
+  });
+
   it('clicking an event opens its note at the line (0-based eState)', async () => {
     const { root, view, app } = await open();
     const el = root.querySelector<HTMLElement>('.baton-event');
