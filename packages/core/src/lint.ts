@@ -97,6 +97,20 @@ function sameOwner(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/**
+ * Whether an anchor reads as a relative date. A vault's checklists repeat a few dozen anchors, and
+ * parsing one (a Unicode fold and a regex) costs more than a lookup: each is parsed once (bounded).
+ */
+const ANCHORS = new Map<string, boolean>();
+function validAnchor(anchor: string): boolean {
+  let ok = ANCHORS.get(anchor);
+  if (ok === undefined) {
+    if (ANCHORS.size >= 512) ANCHORS.clear();
+    ANCHORS.set(anchor, (ok = parseRelativeDate(anchor) !== undefined));
+  }
+  return ok;
+}
+
 function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; keyPersonContactDays?: number }, dated: boolean): Problem[] {
   if (note.kind !== 'account') return [];
   const locale = options.locale ?? note.locale;
@@ -135,7 +149,7 @@ function lint(note: AccountNote, options: { today?: IsoDate; locale?: Locale; ke
   }
   // An anchor that is not a relative date leaves its 📅 stale (reanchor skips it): the template's message.
   for (const t of note.tasks) {
-    if (t.anchor && !t.closed && !parseRelativeDate(t.anchor)) {
+    if (t.anchor && !t.closed && !validAnchor(t.anchor)) {
       out.push(problem('checklist.bad-anchor', 'warning', notDue(t.anchor, ja), t.line + 1, locale, 'checklists'));
     }
   }
