@@ -359,6 +359,33 @@ describe('the persisted workspace index', () => {
     index.dispose();
   });
 
+  it('notes in Obsidian\'s trash (and the other skipped folders) stay out, whatever event brings them', async () => {
+    const index = new WorkspaceIndex(OPTIONS, cacheAt());
+    await index.start();
+    const watcher = _state.watchers.filter((w) => w.glob === '**/*.md').at(-1)!;
+    const note = accounts[0]!;
+    const text = _state.files.get(note)!;
+    // Deleted in Obsidian while the vault is open in VS Code: the file lands in .trash/.
+    _state.files.delete(note);
+    _write('/ws/.trash/Old.md', text);
+    watcher.deleted.fire(Uri.file(note));
+    watcher.created.fire(Uri.file('/ws/.trash/Old.md'));
+    await index.refresh(uri('/ws/.trash/Old.md'));
+    expect(index.portfolio.has('.trash/Old.md')).toBe(false);
+    expect(view(index)).toEqual(await cold());
+    // Moved there from VS Code's Explorer, or typed into there.
+    const second = accounts[1]!;
+    _state.files.set('/ws/.obsidian/x.md', _state.files.get(second)!);
+    _state.files.delete(second);
+    _state.renames.fire({ files: [{ oldUri: Uri.file(second), newUri: Uri.file('/ws/.obsidian/x.md') }] });
+    index.update(uri('/ws/node_modules/pkg/README.md'), text);
+    expect(index.portfolio.has(second.slice(4))).toBe(false);
+    expect(index.portfolio.has('.obsidian/x.md')).toBe(false);
+    expect(index.portfolio.has('node_modules/pkg/README.md')).toBe(false);
+    expect(view(index)).toEqual(await cold());
+    index.dispose();
+  });
+
   it('edits closed without saving give way to the file on disk', async () => {
     const index = new WorkspaceIndex(OPTIONS, cacheAt());
     await index.start();

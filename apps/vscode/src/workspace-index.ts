@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { SnapshotPortfolio, type PortfolioOptions, type PortfolioSnapshot, type Problem } from '@baton/core';
 
 const MD_GLOB = '**/*.md';
-const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.obsidian/**}';
+const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.obsidian/**,**/.trash/**}';
+/** The same folders as EXCLUDE (Obsidian's settings and trash among them), for watcher and editor events. */
+const EXCLUDED_DIR = /\/(?:node_modules|\.git|\.obsidian|\.trash)\//;
 /** Files stat-ed or read at once: unbounded reads thrash on big vaults. */
 const BATCH = 32;
 
@@ -299,12 +301,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Re-reads one file from disk and notifies listeners. */
   async refresh(uri: vscode.Uri): Promise<void> {
-    if (!uri.path.endsWith('.md')) return;
+    if (!uri.path.endsWith('.md') || EXCLUDED_DIR.test(uri.path)) return;
     if (await this.read(uri)) this.changed.fire();
   }
 
   /** Indexes text that may not be on disk yet (an unsaved editor): the next session re-reads the file. */
   upsertText(uri: vscode.Uri, text: string): void {
+    if (EXCLUDED_DIR.test(uri.path)) return;
     this.stats.delete(this.index(uri, text));
   }
 
@@ -347,6 +350,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   rename(from: vscode.Uri, to: vscode.Uri): void {
+    // Moved to Obsidian's trash (or another skipped folder): gone, as far as the index knows.
+    if (EXCLUDED_DIR.test(to.path)) {
+      this.forgetUnder(from);
+      return;
+    }
     if (!from.path.endsWith('.md') && !to.path.endsWith('.md')) {
       this.renameFolder(from, to);
       return;

@@ -379,7 +379,7 @@ export const workspace = {
     const base = include instanceof RelativePattern ? (include.base as FakeFolder).uri.path : undefined;
     return [...state.files.keys()]
       .filter((p) => (base === undefined ? folderOf(Uri.file(p)) !== undefined : p.startsWith(`${base}/`)))
-      .filter((p) => p.endsWith('.md') && !/\/(node_modules|\.git|\.obsidian)\//.test(p))
+      .filter((p) => p.endsWith('.md') && !/\/(node_modules|\.git|\.obsidian|\.trash)\//.test(p))
       .sort()
       .map((p) => Uri.file(p));
   },
