@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { accountFileName, createAccountNote, hasErrors, isIsoDate, parseAccountNote, type Locale, type Problem } from '@baton/core';
+import { accountFileName, createAccountNote, isIsoDate, parseAccountNote, type Locale, type Problem } from '@baton/core';
 import type { BatonContext } from '../context.js';
 
 export const id = 'baton.newAccount';
@@ -23,8 +23,7 @@ export function inputErrors(input: NewAccountInput, locale: Locale): Problem[] {
   } catch (e) {
     return [{ code: 'invalid-input', severity: 'error', message: e instanceof Error ? e.message : String(e), line: 1 }];
   }
-  const problems = parseAccountNote(text, { locale }).problems;
-  return hasErrors(problems) ? problems.filter((p) => p.severity === 'error') : [];
+  return parseAccountNote(text, { locale }).problems.filter((p) => p.severity === 'error');
 }
 
 /**
