@@ -241,6 +241,13 @@ export interface AccountNote {
 export interface ParseOptions {
   /** Message language; defaults to the note's `locale` key, then English. */
   locale?: Locale;
+  /**
+   * Read only what the timeline needs: the frontmatter, the account and the checklist items.
+   * `headings` stays empty and `stakeholders` undefined, and `problems` holds only the
+   * frontmatter's. For an index whose problems nobody reads (`Portfolio`'s `problems: false`); a
+   * note's problems need the whole parse (`lintAccount`).
+   */
+  timelineOnly?: boolean;
 }
 
 /** What a host may already know about a note (see `accountNoteFromCache`). */
@@ -297,11 +304,14 @@ export function parseAccountNote(input: string, options: ParseOptions = {}, cach
   };
   if (!looksLikeAccount) return note;
 
-  note.headings = scanHeadings(lines, fenced, from);
   note.tasks = cached?.taskLines ? tasksAt(lines, fenced, from, cached.taskLines) : scanTasks(lines, fenced, from);
-  const st = readStakeholders(note, locale);
-  note.stakeholders = st.table;
-  note.problems.push(...st.problems);
+  // The headings and the stakeholder table serve the checks alone: about a third of the parse.
+  if (!options.timelineOnly) {
+    note.headings = scanHeadings(lines, fenced, from);
+    const st = readStakeholders(note, locale);
+    note.stakeholders = st.table;
+    note.problems.push(...st.problems);
+  }
 
   if (frontmatter.error) {
     const e = frontmatter.error;

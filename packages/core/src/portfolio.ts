@@ -1,4 +1,4 @@
-import { parseAccountNote, type Account, type AccountNote, type Stage } from './account.js';
+import { parseAccountNote, type Account, type AccountNote, type ParseOptions, type Stage } from './account.js';
 import { accountNoteFromCache, type CachedNoteMetadata } from './cached.js';
 import type { IsoDate } from './dates.js';
 import { EventIndex } from './event-index.js';
@@ -10,6 +10,14 @@ import { accountEvents, compareEvents, eachAccountDay, filterTimeline, type Time
 
 export interface PortfolioOptions extends TimelineOptions {
   keyPersonContactDays?: number;
+  /**
+   * Work out and keep every note's problems for `problems()`, `allProblems()` and `indexed()`
+   * (default true). An index whose problems nobody reads (a host that lints only the note in front
+   * of the user, a report) sets false: reading a note then skips its headings, its stakeholder
+   * table and the checks, about a third of the cold index, and its records depend on no language.
+   * Fixed when the Portfolio is made (`setOptions` keeps it); those three methods then throw.
+   */
+  problems?: boolean;
 }
 
 /** Only these frontmatter lines are pointed at by timeline events. */
@@ -48,6 +56,7 @@ const MOVES_DAYS: Record<keyof PortfolioOptions, boolean> = {
   firstContactBusinessDays: true,
   dueSoonDays: false,
   keyPersonContactDays: false,
+  problems: false,
 };
 
 /** A copy the host cannot change behind the Portfolio's back (the outreach ladder is an array). */
@@ -220,12 +229,14 @@ export class Portfolio {
   }
 
   /**
-   * Reads (or re-reads) one note. Returns the parsed note so a host can reuse it (diagnostics).
+   * Reads (or re-reads) one note. Returns the parsed note so a host can reuse it (diagnostics);
+   * with `problems: false` it is read for the timeline only (`ParseOptions.timelineOnly`).
    * With the host's own parse of the note (Obsidian's metadataCache) the frontmatter and task
    * lines come from it instead of being parsed again (see `accountNoteFromCache`).
    */
   upsert(file: string, text: string, cache?: CachedNoteMetadata | null): AccountNote {
-    const options = this.options.locale ? { locale: this.options.locale } : {};
+    const options: ParseOptions = this.options.locale ? { locale: this.options.locale } : {};
+    if (this.options.problems === false) options.timelineOnly = true;
     const note = cache ? accountNoteFromCache(text, cache, options) : parseAccountNote(text, options);
     this.upsertParsed(file, note);
     return note;
@@ -287,9 +298,9 @@ export class Portfolio {
   }
 
   /** Changes today, locale or ladders; rebuilds events from the cached records (no re-parse). */
-  setOptions(partial: Partial<PortfolioOptions>): void {
+  setOptions(partial: Partial<Omit<PortfolioOptions, 'problems'>>): void {
     const before = this.options;
-    this.options = ownOptions({ ...before, ...partial });
+    this.options = ownOptions({ ...before, ...partial, problems: before.problems });
     // Arrays compare by their values (the ladder is a copy of the host's).
     const changed = (Object.keys(MOVES_DAYS) as (keyof PortfolioOptions)[]).filter((k) => String(before[k]) !== String(this.options[k]));
     // Views set today and the locale before every render: unchanged options keep the sorted timeline.
@@ -340,11 +351,13 @@ export class Portfolio {
   }
 
   problems(file: string): Problem[] {
+    this.mustKeepProblems();
     const r = this.records.get(file);
     return r ? this.problemsOf(r) : [];
   }
 
   allProblems(): { file: string; problems: Problem[] }[] {
+    this.mustKeepProblems();
     return [...this.records].map(([file, r]) => ({ file, problems: this.problemsOf(r) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
@@ -376,7 +389,8 @@ export class Portfolio {
 
   /** What the problems kept in records depend on (those that depend on today are worked out when asked). */
   protected lintKey(): string {
-    return this.options.locale ?? '';
+    // Not a locale: records with no problems depend on no language.
+    return this.options.problems === false ? '-' : (this.options.locale ?? '');
   }
 
   /** The lint key's table index, worked out once per `setOptions`. */
@@ -412,7 +426,8 @@ export class Portfolio {
       n += 3;
     }
     const text: string[] = [];
-    const st = accountDates(note).stakeholders;
+    const lint = this.options.problems !== false;
+    const st = lint ? accountDates(note).stakeholders : undefined;
     const missed = st?.missedKickoff;
     d.put(missed ? missed.length + 1 : 0);
     for (const m of missed ?? []) {
@@ -428,7 +443,7 @@ export class Portfolio {
       d.put(c.lastContact === undefined ? 0 : this.ref(c.lastContact) + 1);
       text.push(c.name);
     }
-    for (const p of undatedProblems(note, this.options.locale ? { locale: this.options.locale } : {})) {
+    for (const p of lint ? undatedProblems(note, this.options.locale ? { locale: this.options.locale } : {}) : []) {
       d.put(this.ref(p.code));
       d.put(SEVERITIES.indexOf(p.severity));
       d.put(p.line);
@@ -488,7 +503,12 @@ export class Portfolio {
     return o as unknown as Account;
   }
 
+  private mustKeepProblems(): void {
+    if (this.options.problems === false) throw new Error('This Portfolio keeps no problems (it was made with problems: false)');
+  }
+
   protected problemsOf(r: AccountRecord): Problem[] {
+    this.mustKeepProblems();
     const d = decode(r.data);
     const out: Problem[] = [];
     // The dated checks' people (names at the start of `text`), then the problems found without today.

@@ -187,12 +187,13 @@ export class SnapshotPortfolio extends Portfolio {
     return { version: 4, strings: [...this.strings], records };
   }
 
-  /** Files restored from a snapshot whose problems were computed in another language (problems that depend on today are worked out when asked), or damaged. */
+  /** Files restored from a snapshot whose problems were computed in another language or not at all (problems that depend on today are worked out when asked), or damaged. */
   staleFiles(): string[] {
     const key = this.lintKey();
     const out: string[] = [];
-    // A record starts with its lint key's index (a snapshot may hold the key more than once).
-    for (const [file, r] of this.records) if (this.strings[decode(r.data.slice(0, r.data.search(/[0-O]/) + 1))[0]!] !== key) out.push(file);
+    // A record starts with its lint key's index (a snapshot may hold the key more than once). An
+    // index that keeps no problems needs nothing that depends on the key.
+    if (key !== '-') for (const [file, r] of this.records) if (this.strings[decode(r.data.slice(0, r.data.search(/[0-O]/) + 1))[0]!] !== key) out.push(file);
     for (const file of this.unreadable) out.push(file);
     return out;
   }
