@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { displayWidth, SnapshotPortfolio, type Locale, type Portfolio, type PortfolioSnapshot } from '@baton/core';
+import { displayWidth, SnapshotPortfolio, type Locale, type Portfolio, type PortfolioOptions, type PortfolioSnapshot } from '@baton/core';
 import { listMarkdownFiles, READ_BATCH, readBatch, type VaultEntry, type VaultFile } from './io.js';
 
 export interface LoadedVault {
@@ -16,6 +16,18 @@ export interface LoadedVault {
 interface LoadOptions {
   today: string;
   locale: Locale | undefined;
+  /**
+   * Work out every note's problems (`check`, and `metrics` for its at-risk reasons). `timeline` and
+   * `export` need none: their index skips the headings, the stakeholder table and the checks.
+   */
+  problems: boolean;
+}
+
+/** The Portfolio `loadVault` fills (each thread makes its own). */
+function newPortfolio(options: LoadOptions): SnapshotPortfolio {
+  const o: PortfolioOptions = { today: options.today, problems: options.problems };
+  if (options.locale) o.locale = options.locale;
+  return new SnapshotPortfolio(o);
 }
 
 /**
@@ -72,7 +84,7 @@ function indexBatch(p: Portfolio, entries: readonly VaultEntry[], batch: number,
  * the same as one thread's.
  */
 export function loadVault(dir: string, options: LoadOptions, keep?: RegExp): LoadedVault {
-  const portfolio = new SnapshotPortfolio(options.locale ? { today: options.today, locale: options.locale } : { today: options.today });
+  const portfolio = newPortfolio(options);
   const accountFiles: string[] = [];
   const kept: VaultFile[] = [];
   const entries = listMarkdownFiles(dir);
@@ -156,7 +168,7 @@ export function runHelper(job: HelperJob): void {
   try {
     const { options, shared } = job;
     const entries = unpackEntries(job.entries);
-    const p = new SnapshotPortfolio(options.locale ? { today: options.today, locale: options.locale } : { today: options.today });
+    const p = newPortfolio(options);
     const accountFiles: string[] = [];
     const kept: VaultFile[] = [];
     const keep = job.keep && new RegExp(job.keep.source, job.keep.flags);

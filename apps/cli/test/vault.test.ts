@@ -11,12 +11,22 @@ describe('loadVault', () => {
     const all = readMarkdownFiles(VAULT);
     const templates = all.filter((f) => /^baton:\s*checklist\s*$/m.test(f.text)).map((f) => f.file);
     expect(templates.length).toBeGreaterThan(0);
-    const vault = loadVault(VAULT, { today: TODAY, locale: undefined }, /^baton:\s*checklist\s*$/m);
+    const vault = loadVault(VAULT, { today: TODAY, locale: undefined, problems: true }, /^baton:\s*checklist\s*$/m);
     expect(vault.kept.map((f) => f.file)).toEqual(templates);
     expect(vault.accountFiles).toEqual(all.filter((f) => /^baton:\s*account\s*$/m.test(f.text)).map((f) => f.file));
     expect(vault.portfolio.size).toBe(vault.accountFiles.length);
     // Without `keep`, no text at all is held.
-    expect(loadVault(VAULT, { today: TODAY, locale: undefined }).kept).toEqual([]);
+    expect(loadVault(VAULT, { today: TODAY, locale: undefined, problems: true }).kept).toEqual([]);
+  });
+
+  it('without problems, reads the same timeline and accounts, and keeps no problems', () => {
+    const full = loadVault(VAULT, { today: TODAY, locale: undefined, problems: true });
+    const lite = loadVault(VAULT, { today: TODAY, locale: undefined, problems: false });
+    expect(full.portfolio.allProblems().some((f) => f.problems.some((p) => p.code.startsWith('stakeholders.')))).toBe(true);
+    expect(lite.accountFiles).toEqual(full.accountFiles);
+    expect(lite.portfolio.accounts()).toEqual(full.portfolio.accounts());
+    expect(lite.portfolio.timeline()).toEqual(full.portfolio.timeline());
+    expect(() => lite.portfolio.allProblems()).toThrow(/keeps no problems/);
   });
 });
 
@@ -93,12 +103,12 @@ describe('loadVault on two threads', () => {
   }
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const TEMPLATE = /^baton:\s*checklist\s*$/m;
-  const options = { today: TODAY, locale: undefined };
-  const load = (script: string | undefined, from = 1): LoadedVault => {
+  const options = { today: TODAY, locale: undefined, problems: true };
+  const load = (script: string | undefined, from = 1, problems = true): LoadedVault => {
     const before = { ...helper };
     Object.assign(helper, { script, from });
     try {
-      return loadVault(root, options, TEMPLATE);
+      return loadVault(root, { ...options, problems }, TEMPLATE);
     } finally {
       Object.assign(helper, before);
     }
@@ -135,6 +145,18 @@ ${then}`,
     expect(two.helped).toBeGreaterThan(0);
     same(two, one);
     expect(two.portfolio.timeline()).toEqual(one.portfolio.timeline());
+  });
+
+  it('without problems on two threads, the second one keeps none either and the timeline is one thread’s', () => {
+    const one = load(undefined, 1, false);
+    let two = load(BUNDLE, 1, false);
+    for (let i = 0; i < 4 && two.helped === 0; i++) two = load(BUNDLE, 1, false);
+    expect(two.helped).toBeGreaterThan(0);
+    expect(two.accountFiles).toEqual(one.accountFiles);
+    expect((two.portfolio as SnapshotPortfolio).toSnapshot()).toEqual((one.portfolio as SnapshotPortfolio).toSnapshot());
+    expect(two.portfolio.timeline()).toEqual(load(undefined).portfolio.timeline());
+    // The helper's records were made without problems too: the absorbed index has nothing stale.
+    expect((two.portfolio as SnapshotPortfolio).staleFiles()).toEqual([]);
   });
 
   it('reads the share of a second thread that stops without replying, and one that cannot start', () => {

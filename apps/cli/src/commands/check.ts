@@ -13,7 +13,7 @@ export interface FileProblems {
 
 /** Lints every account note and validates every team checklist template under `dir`. */
 export function collectProblems(dir: string, today: string, locale: Locale | undefined): { results: FileProblems[]; notes: number } {
-  const vault = loadVault(dir, { today, locale }, TEMPLATE_RE);
+  const vault = loadVault(dir, { today, locale, problems: true }, TEMPLATE_RE);
   const results: FileProblems[] = [];
   for (const file of vault.accountFiles) results.push({ file, problems: vault.portfolio.problems(file) });
   for (const { file, text } of vault.kept) results.push({ file, problems: sortProblems(parseChecklistTemplate(text, file).problems) });

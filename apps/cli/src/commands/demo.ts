@@ -61,7 +61,7 @@ check results, and writes out/timeline.html and out/renewals.ics at the reposito
 
     say(paint('1', `Baton demo — ${relative(process.cwd(), vaultDir) || '.'} with today fixed at ${today} (reproducible)`));
     say();
-    const vault = loadVault(vaultDir, { today, locale });
+    const vault = loadVault(vaultDir, { today, locale, problems: true });
     const open = vault.portfolio.timeline({ status: ['overdue', 'due-soon', 'upcoming'], to: '2027-03-31' });
     io.out(formatTimeline(buildTimelineView(open, { today, locale: locale ?? 'en' }), io.color));
 

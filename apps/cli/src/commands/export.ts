@@ -12,7 +12,7 @@ export type Format = (typeof FORMATS)[number];
 
 /** Renders the vault's timeline in one format; deterministic for a given `today`. */
 export function renderExport(format: Format, dir: string, options: { today: string; locale: Locale | undefined; filter: TimelineFilter }): string {
-  const vault = loadVault(dir, { today: options.today, locale: options.locale });
+  const vault = loadVault(dir, { today: options.today, locale: options.locale, problems: false });
   const events = vault.portfolio.timeline(options.filter);
   const locale = options.locale ?? vaultLocale(vault.portfolio);
   switch (format) {

@@ -66,7 +66,7 @@ Options:
     const to = optionalDate(args, 'to') ?? today;
     const from = optionalDate(args, 'from') ?? shiftIsoDate(to, -12, 'm');
     if (from > to) throw usageError(`--from ${from} is after --to ${to}`);
-    const vault = loadVault(args.positionals[0]!, { today, locale });
+    const vault = loadVault(args.positionals[0]!, { today, locale, problems: true });
     const opts: Parameters<typeof portfolioMetrics>[1] = { from, to, today };
     if (locale) opts.locale = locale;
     const m = portfolioMetrics(vault.portfolio, opts);

@@ -41,7 +41,7 @@ export function formatTimeline(view: TimelineView, color: boolean): string {
 }
 
 export function runTimeline(dir: string, options: { today: string; locale: Locale | undefined; filter: TimelineFilter; json: boolean }, io: Io): number {
-  const vault = loadVault(dir, { today: options.today, locale: options.locale });
+  const vault = loadVault(dir, { today: options.today, locale: options.locale, problems: false });
   const events = vault.portfolio.timeline(options.filter);
   if (options.json) io.out(JSON.stringify(events.map(eventJson), null, 2) + '\n');
   else io.out(formatTimeline(buildTimelineView(events, { today: options.today, locale: options.locale ?? vaultLocale(vault.portfolio) }), io.color));
