@@ -40,9 +40,10 @@ if (!watch) {
   // The list ends with core's Portfolio internals (its records, string table and memo slots, and the
   // methods that pack and unpack a record: −0.55 KB): the plugin reaches the Portfolio only through
   // its public methods, nothing reads these names as strings, and the built-plugin tests index,
-  // edit, rename and delete notes and draw the timeline through this bundle. Last come the plugin
-  // class's own private members (its command list, ribbon, day, read helpers): none is an
-  // Obsidian API name (`onLayoutReady`, which is, stays off the list). Only names no other code in the bundle uses, and that js-yaml never holds as strings
+  // edit, rename and delete notes and draw the timeline through this bundle. Last come the plugin's
+  // own private members (the plugin class's command list, ribbon, day and read helpers; the
+  // index's listeners, the status bar's deps and sequence number, the timeline view's debounced
+  // render): none is an Obsidian API name (`onLayoutReady`, which is, stays off the list). Only names no other code in the bundle uses, and that js-yaml never holds as strings
   // (its type-option names are compared as strings, so they are not on the list); the built-plugin
   // tests read anchors, aliases, merge keys, block strings and YAML errors through this bundle. The tests load this exact file. Comments and source maps stay out.
   // `unsafe_arrows` (−1.1 KB) turns function expressions that never use `this` into arrows; it is
@@ -56,7 +57,7 @@ if (!watch) {
   // is not used: it rewrites `!(a < b)` to `a >= b`, which is wrong for NaN, and day numbers of
   // impossible dates are NaN.)
   const code = await readFile(`${out}/main.js`, 'utf8');
-  const result = await minify(code, { ecma: 2020, module: false, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true }, mangle: { toplevel: true, properties: { regex: /^(?:lineIndent|firstTabInLine|anchorMapTransactions|maxTotalMergeKeys|totalMergeKeys|anchorMap|checkLineBreaks|maxDepth|implicitTypes|onWarning|typeMap|compiledImplicit|compiledExplicit|compiledTypeMap|isNegativeZero|isNothing|loadKind|legacy|lineStart|tag|tagMap|listener|documents|filename|result|records|stringIds|recentRefs|recent|unreadable|lintRef|buildEvents|removeEvents|addEvents|accountOf|problemsOf|tasksOf|packValue|packDay|unpackDay|keyLine|refAt|commandsAdded|touched|currentDay|applySettings|readPath|indexFile|addBatonCommand|mayBeAccount|unloaded|ribbon)$/, builtins: true } }, format: { comments: false } });
+  const result = await minify(code, { ecma: 2020, module: false, toplevel: true, compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true }, mangle: { toplevel: true, properties: { regex: /^(?:lineIndent|firstTabInLine|anchorMapTransactions|maxTotalMergeKeys|totalMergeKeys|anchorMap|checkLineBreaks|maxDepth|implicitTypes|onWarning|typeMap|compiledImplicit|compiledExplicit|compiledTypeMap|isNegativeZero|isNothing|loadKind|legacy|lineStart|tag|tagMap|listener|documents|filename|result|records|stringIds|recentRefs|recent|unreadable|lintRef|buildEvents|removeEvents|addEvents|accountOf|problemsOf|tasksOf|packValue|packDay|unpackDay|keyLine|refAt|commandsAdded|touched|currentDay|applySettings|readPath|indexFile|addBatonCommand|mayBeAccount|unloaded|ribbon|listeners|deps|seq|scheduleRender)$/, builtins: true } }, format: { comments: false } });
   if (typeof result.code !== 'string') throw new Error('terser produced no code');
   await writeFile(`${out}/main.js`, result.code);
 }

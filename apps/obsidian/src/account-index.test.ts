@@ -73,22 +73,27 @@ describe('AccountIndex', () => {
     expect(status()).toBe('overdue');
   });
 
-  it('a new day moves date-dependent problems without re-reading; a new language reads the notes again', async () => {
+  it('keeps no problems: a new language reads no note again and relabels the timeline', async () => {
     let reads = 0;
     const map = new Map(files);
     const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [...map.keys()], read: async (p) => (reads++, map.get(p) ?? '') });
     await index.build();
-    const file = 'Accounts/Acme Logistics.md';
+    // Nothing in the plugin reads the index's problems: it does not keep them.
+    expect(() => index.portfolio.allProblems()).toThrow(/problems: false/);
+    let notified = 0;
+    index.subscribe(() => notified++);
     const read = reads;
-    expect(index.portfolio.problems(file).map((p) => p.code)).not.toContain('renewal.passed');
-    index.setOptions({ today: '2027-04-01' });
+    const renewal = () => index.portfolio.timeline({ kind: 'renewal', account: 'Acme Logistics' })[0]?.title;
+    expect(renewal()).not.toMatch(/更新/);
+    const result: unknown = index.setOptions({ locale: 'ja' });
+    expect(result).toBeUndefined(); // nothing to wait for
     expect(reads).toBe(read);
-    expect(index.portfolio.problems(file).map((p) => p.code)).toContain('renewal.passed');
-    await index.setOptions({ locale: 'ja' });
-    expect(reads).toBeGreaterThan(read);
-    const fresh = new AccountIndex({ today: '2027-04-01', locale: 'ja' }, { candidates: () => [...map.keys()], read: async (p) => map.get(p) ?? '' });
+    expect(notified).toBe(1);
+    expect(renewal()).toMatch(/更新/);
+    // The same timeline as an index that read the notes in Japanese.
+    const fresh = new AccountIndex({ today: '2026-11-22', locale: 'ja' }, { candidates: () => [...map.keys()], read: async (p) => map.get(p) ?? '' });
     await fresh.build();
-    expect(index.portfolio.allProblems()).toEqual(fresh.portfolio.allProblems());
+    expect(index.portfolio.timeline()).toEqual(fresh.portfolio.timeline());
   });
 
   it('unsubscribe stops notifications', async () => {
@@ -105,30 +110,31 @@ describe('AccountIndex', () => {
     const cachedFm = { baton: 'account', account: 'Cached Co', contract_start: '2026-04-01', term_months: 12, renewal_date: '2027-01-31', position: { start: 0 } };
     const listItems = [{ task: ' ', position: { start: { line: 9 } } }];
 
+    const indexed = (index: AccountIndex) => index.portfolio.accounts().map((a) => a.account);
+    const taskLines = (index: AccountIndex) => index.portfolio.timeline({ kind: 'task' }).map((e) => e.line);
+
     it('takes the frontmatter and the task lines from the cache instead of parsing them again', () => {
       const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [], read: async () => '' });
-      const note = index.upsert('Cached.md', text, { frontmatter: cachedFm, listItems });
+      index.upsert('Cached.md', text, { frontmatter: cachedFm, listItems });
       // The cache's renewal_date (not in the text) wins: the YAML was not re-read.
-      expect(note.account?.renewal_date).toBe('2027-01-31');
-      // Only the line the cache calls a task is one; Obsidian's `position` key is not the user's.
-      expect(note.tasks.map((t) => t.line)).toEqual([9]); // 0-based, as the cache gives it
-      expect(note.account).not.toHaveProperty('position');
+      expect(indexed(index).map((a) => a.renewal_date)).toEqual(['2027-01-31']);
+      // Only the line the cache calls a task is one (0-based there, 1-based on the timeline).
+      expect(taskLines(index)).toEqual([10]);
       expect(index.portfolio.timeline({ kind: 'renewal' }).map((e) => e.date)).toEqual(['2027-01-31']);
     });
 
     it('reads dates the cache hands over as Date objects as the day written', () => {
       const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [], read: async () => '' });
-      const note = index.upsert('Cached.md', text, { frontmatter: { ...cachedFm, contract_start: new Date('2026-04-01T00:00:00Z'), renewal_date: undefined } });
-      expect(note.problems).toEqual([]);
-      expect(note.account?.contract_start).toBe('2026-04-01');
-      expect(note.account?.renewal_date).toBe('2027-03-31');
+      index.upsert('Cached.md', text, { frontmatter: { ...cachedFm, contract_start: new Date('2026-04-01T00:00:00Z'), renewal_date: undefined } });
+      expect(indexed(index).map((a) => [a.contract_start, a.renewal_date])).toEqual([['2026-04-01', '2027-03-31']]);
+      expect(index.portfolio.timeline({ kind: 'renewal' }).map((e) => e.date)).toEqual(['2027-03-31']);
     });
 
-    it('parses the note in full when the cache has nothing for it yet', () => {
+    it('parses the note when the cache has nothing for it yet', () => {
       const index = new AccountIndex({ today: '2026-11-22' }, { candidates: () => [], read: async () => '' });
-      const note = index.upsert('Cached.md', text, null);
-      expect(note.account?.renewal_date).toBe('2027-03-31');
-      expect(note.tasks).toHaveLength(2);
+      index.upsert('Cached.md', text, null);
+      expect(indexed(index).map((a) => a.renewal_date)).toEqual(['2027-03-31']);
+      expect(taskLines(index)).toEqual([10, 11]);
     });
 
     it('build asks the source for each note\'s cache', async () => {

@@ -1,4 +1,4 @@
-import { Portfolio, type AccountNote, type CachedNoteMetadata, type PortfolioOptions } from '@baton/core';
+import { Portfolio, type CachedNoteMetadata, type PortfolioOptions } from '@baton/core';
 
 /** What the index needs from the vault; Obsidian supplies it in main.ts, tests supply a map. */
 export interface NoteSource {
@@ -14,24 +14,20 @@ type Listener = () => void;
 /**
  * The plugin's one live index: wraps core's incremental `Portfolio` and tells subscribers
  * (timeline view, status bar) when something changed. No Obsidian imports, so it is tested
- * directly.
+ * directly. It keeps no problems (`problems: false`): the plugin checks only the note in front
+ * of the user (commands, status bar), from its text, so each note is read for the timeline only.
  */
 export class AccountIndex {
   readonly portfolio: Portfolio;
   ready = false;
-  /** Bumped on every change so views can skip work when nothing moved. */
-  version = 0;
   private listeners = new Set<Listener>();
 
   constructor(
-    options: PortfolioOptions,
+    options: Omit<PortfolioOptions, 'problems'>,
     private readonly source: NoteSource,
   ) {
-    this.portfolio = new Portfolio(options);
-    this.locale = options.locale;
+    this.portfolio = new Portfolio({ ...options, problems: false });
   }
-
-  private locale: PortfolioOptions['locale'];
 
   /**
    * Paths an edit, a rename or a delete touched while `build` runs: a batch read before that event
@@ -58,16 +54,16 @@ export class AccountIndex {
   }
 
   /**
-   * Re-reads one note; returns it parsed so callers (the status bar) need not parse it again.
+   * Re-reads one note, for the timeline only (no headings, no stakeholder table: a host that
+   * needs the handoff parses the text itself, as the status bar does).
    * With Obsidian's cached metadata the frontmatter and task lines are taken from it: no YAML
-   * parse and no line scan for tasks. Without it (not cached yet) the note is parsed in full.
+   * parse and no line scan for tasks. Without it (not cached yet) the note is parsed.
    */
-  upsert(path: string, text: string, meta?: CachedNoteMetadata | null): AccountNote {
+  upsert(path: string, text: string, meta?: CachedNoteMetadata | null): void {
     this.touched?.add(path);
     const had = this.portfolio.has(path);
-    const note = this.portfolio.upsert(path, text, meta);
+    this.portfolio.upsert(path, text, meta);
     if (had || this.portfolio.has(path)) this.changed();
-    return note;
   }
 
   remove(path: string): void {
@@ -82,15 +78,10 @@ export class AccountIndex {
     this.changed();
   }
 
-  /** Resolves once any notes that had to be read again are (only after a language change). */
-  setOptions(partial: Partial<PortfolioOptions>): Promise<void> {
-    // Problems are kept with their messages in one language: another one means reading the notes
-    // again (a new day or another contact threshold does not: those problems are worked out when asked).
-    const relint = this.ready && 'locale' in partial && partial.locale !== this.locale;
-    if ('locale' in partial) this.locale = partial.locale;
+  /** Reads no note: the records hold no problems, so nothing in them depends on the language. */
+  setOptions(partial: Partial<Omit<PortfolioOptions, 'problems'>>): void {
     this.portfolio.setOptions(partial);
     this.changed();
-    return relint ? this.build() : Promise.resolve();
   }
 
   subscribe(fn: Listener): () => void {
@@ -103,7 +94,6 @@ export class AccountIndex {
   }
 
   private changed(): void {
-    this.version++;
     // A copy: a listener may unsubscribe while we notify.
     for (const fn of Array.from(this.listeners)) fn();
   }

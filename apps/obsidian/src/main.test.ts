@@ -60,6 +60,34 @@ describe('BatonPlugin wiring', () => {
     void plugin;
   });
 
+  it("after an edit the status bar counts the handoff from the note's text (the index reads notes for the timeline only)", async () => {
+    const { app, fp } = await start();
+    const el = fp.statusBarItems[0] as HTMLElement;
+    const file = app.vault.getFileByPath(ACME) as fake.TFile;
+    app.workspace._setActiveFile(file);
+    await flush();
+    expect(el.textContent).toBe('Handoff 3/5');
+    let reads = 0;
+    const cachedRead = app.vault.cachedRead.bind(app.vault);
+    app.vault.cachedRead = (f: fake.TFile) => (reads++, cachedRead(f));
+    const text = await app.vault.read(file);
+    // Proposal history emptied: two of five essentials left.
+    const emptied = text.replace(/(### Proposal history\n)\n- [^\n]*\n/, '$1');
+    expect(emptied).not.toBe(text);
+    await app.vault.modify(file, emptied);
+    await flush();
+    expect(el.textContent).toBe('Handoff 2/5');
+    // Future vision and outlook filled in: four of five.
+    const filled = emptied
+      .replace('### Future vision\n', '### Future vision\n\n- Run all 14 sites on it by 2028.\n')
+      .replace('### Renewal and expansion outlook\n', '### Renewal and expansion outlook\n\n- Renewal likely; the Nagoya sites are the expansion.\n');
+    await app.vault.modify(file, filled);
+    await flush();
+    expect(el.textContent).toBe('Handoff 4/5');
+    // The 'changed' event's text was counted: the note was not read again.
+    expect(reads).toBe(0);
+  });
+
   it('settings tab edits reach the index; invalid input is not saved', async () => {
     const { plugin, fp } = await start();
     const tab = fp.settingTabs[0] as fake.PluginSettingTab;
@@ -184,18 +212,24 @@ describe('changes while the first read of the vault runs', () => {
 });
 
 describe('a language change reaches every label Baton put in Obsidian', () => {
-  it('commands, the status bar and the settings tab speak the new language at once', async () => {
-    const { app, fp } = await start();
+  it('commands, the status bar, the settings tab and the timeline speak the new language at once, no note read again', async () => {
+    const { app, plugin, fp } = await start();
     const el = fp.statusBarItems[0] as HTMLElement;
     app.workspace._setActiveFile(app.vault.getFileByPath(ACME));
     await flush();
     expect(el.textContent).toBe('Handoff 3/5');
     const tab = fp.settingTabs[0] as fake.PluginSettingTab;
     tab.display();
+    const read: string[] = [];
+    const cachedRead = app.vault.cachedRead.bind(app.vault);
+    app.vault.cachedRead = (f: fake.TFile) => (read.push(f.path), cachedRead(f));
     await (settingNamed('Language').components[0] as fake.DropdownComponent)._change('ja');
     await flush(50);
     expect(el.textContent).toBe('引き継ぎ 3/5');
     expect(app.commands.commands['baton:open-timeline']?.name).toBe('Baton: 更新タイムラインを開く');
     expect(fake.Setting.all.some((x) => x.name === '言語')).toBe(true);
+    // The timeline is relabelled from what the index holds; only the status bar's note was read.
+    expect(plugin.index.portfolio.timeline({ kind: 'renewal', account: 'Acme Logistics' })[0]?.title).toMatch(/更新/);
+    expect(read).toEqual([ACME]);
   });
 });

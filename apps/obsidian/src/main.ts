@@ -60,10 +60,11 @@ export default class BatonPlugin extends Plugin {
     if (this.unloaded) return;
     const { vault, metadataCache, workspace } = this.app;
     // `changed` hands us the new text and Obsidian's parse of it: one note re-read, nothing else.
+    // The status bar gets the text: the index reads notes for the timeline only (no headings).
     this.registerEvent(
       metadataCache.on('changed', (file, data, cache) => {
-        const note = this.index.upsert(file.path, data, cache);
-        if (file.path === this.statusBar.activePath) void this.statusBar.show(file.path, note);
+        this.index.upsert(file.path, data, cache);
+        if (file.path === this.statusBar.activePath) void this.statusBar.show(file.path, data);
       }),
     );
     this.registerEvent(vault.on('delete', (file) => this.index.remove(file.path)));
@@ -108,7 +109,7 @@ export default class BatonPlugin extends Plugin {
   /** The index, and the labels Baton put in Obsidian's UI (commands, ribbon, status bar), follow the settings. */
   private applySettings(): void {
     const locale = this.locale();
-    void this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, locale));
+    this.index.setOptions(toPortfolioOptions(this.settings, this.currentDay, locale));
     const ui = uiText(locale);
     for (const [c, cmd] of this.commandsAdded) cmd.name = `${this.manifest.name}: ${c.title(ui)}`;
     this.ribbon?.setAttribute('aria-label', ui.commands.openTimeline);
@@ -129,7 +130,7 @@ export default class BatonPlugin extends Plugin {
     const day = todayIso(now);
     if (day === this.currentDay) return;
     this.currentDay = day;
-    void this.index.setOptions({ today: day });
+    this.index.setOptions({ today: day });
   }
 
   private context(): BatonContext {

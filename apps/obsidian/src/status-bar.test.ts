@@ -1,4 +1,3 @@
-import { parseAccountNote } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { HandoffStatusBar, handoffStatusText } from './status-bar';
 import { FIXTURE_VAULT, readVault } from '../test/harness';
@@ -13,10 +12,6 @@ describe('handoffStatusText', () => {
   });
   it('is empty for other notes', () => {
     expect(handoffStatusText(files.get('Meeting notes.md') ?? '', 'en')).toBe('');
-  });
-  it('reads an already parsed note the same way (no second parse on edits)', () => {
-    expect(handoffStatusText(parseAccountNote(files.get('Accounts/Acme Logistics.md') ?? ''), 'en')).toBe('Handoff 3/5');
-    expect(handoffStatusText(parseAccountNote(files.get('Meeting notes.md') ?? ''), 'en')).toBe('');
   });
 });
 

@@ -1,8 +1,11 @@
-import { checkHandoff, parseAccountNote, uiText, type AccountNote, type Locale } from '@baton/core';
+import { checkHandoff, parseAccountNote, uiText, type Locale } from '@baton/core';
 
-/** `Handoff 4/5` for an account note, '' for any other note (the item then hides). */
-export function handoffStatusText(source: string | AccountNote, locale: Locale): string {
-  const note = typeof source === 'string' ? parseAccountNote(source, { locale }) : source;
+/**
+ * `Handoff 4/5` for an account note's text, '' for any other note (the item then hides). From the
+ * text, parsed in full: the index's notes are read for the timeline only and have no headings.
+ */
+export function handoffStatusText(text: string, locale: Locale): string {
+  const note = parseAccountNote(text, { locale });
   if (note.kind !== 'account') return '';
   const r = checkHandoff(note, { locale });
   return uiText(locale).handoff(r.score, r.total);
@@ -30,11 +33,11 @@ export class HandoffStatusBar {
     return this.path;
   }
 
-  /** Shows the handoff score of `path` (the active note), or hides the item. Pass the note when it was just parsed. */
-  async show(path: string | undefined, source?: string | AccountNote): Promise<void> {
+  /** Shows the handoff score of `path` (the active note), or hides the item. Pass the text when it is at hand. */
+  async show(path: string | undefined, text?: string): Promise<void> {
     const seq = ++this.seq;
     this.path = path;
-    const body = path === undefined ? undefined : (source ?? (await this.deps.read(path)));
+    const body = path === undefined ? undefined : (text ?? (await this.deps.read(path)));
     if (seq !== this.seq) return; // a newer note became active meanwhile
     const label = body === undefined || !path?.endsWith('.md') ? '' : handoffStatusText(body, this.deps.locale());
     this.el.setText(label);

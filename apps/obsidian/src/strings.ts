@@ -6,7 +6,6 @@ import type { Locale } from '@baton/core';
  */
 const EN = {
   notAccount: 'This note is not a Baton account note (frontmatter needs "baton: account").',
-  noActiveNote: 'Open a Markdown note first.',
   nothingChanged: 'Nothing to change: the note already has it.',
   updated: (file: string) => `Updated ${file}`,
   removedDates: (n: number) => `Removed ${n} due date${n === 1 ? '' : 's'} whose anchor date is empty.`,
@@ -60,7 +59,6 @@ type Strings = typeof EN;
 
 const JA: Strings = {
   notAccount: 'このノートは Baton のアカウントノートではありません（フロントマターに「baton: account」が必要です）。',
-  noActiveNote: '先に Markdown ノートを開いてください。',
   nothingChanged: '変更はありません（すでに入っています）。',
   updated: (file) => `${file} を更新しました`,
   removedDates: (n) => `基準日が空になったため、${n} 件の期日を外しました。`,

@@ -121,6 +121,10 @@ describe('the built plugin in a fake Obsidian', () => {
     await app.commands.executeCommandById('baton:check-handoff');
     await flush();
     expect(fake.Notice.messages.at(-1)).toMatch(/^Handoff 0\/5 — missing: /);
+    // An edit of the active note: the status bar counts its text (the index reads notes for the timeline only).
+    await app.vault.modify(created as fake.TFile, text().replace('### Future vision\n', '### Future vision\n\n- Every site on it by 2028.\n'));
+    await flush();
+    expect(plugin.statusBar.el.textContent).toBe('Handoff 1/5');
 
     await app.commands.executeCommandById('baton:open-timeline');
     const leaf = app.workspace.getLeavesOfType('baton-timeline')[0];

@@ -1,12 +1,14 @@
 import { createAccountNote } from '@baton/core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from 'vscode';
 import { _open, _reset, _state, CodeActionKind, TextDocument, Uri } from '../test/fake-vscode.js';
 import { BatonCodeActions, fixesFor } from './code-actions.js';
 import type { BatonContext } from './context.js';
 import { lintDocument, registerDiagnostics, toDiagnostics } from './diagnostics.js';
+import { WorkspaceIndex } from './workspace-index.js';
 
 beforeEach(() => _reset());
+afterEach(() => vi.useRealTimers());
 
 const ctx = {
   settings: () => ({ locale: 'en', keyPersonContactDays: 45 }),
@@ -25,6 +27,36 @@ describe('diagnostics', () => {
     _state.closes.fire(new TextDocument(Uri.file('/ws/notes.txt'), 'x', 'plaintext'));
     expect(closed).toEqual(['file:///ws/Hooli.md']);
     registration.dispose();
+  });
+
+  it("after typing, the diagnostics are the typed note's full lint (stakeholder table and handoff included, which the index never works out) and the timeline follows the text", async () => {
+    vi.useFakeTimers();
+    const index = new WorkspaceIndex({ today: '2026-06-01', locale: 'en' });
+    const typing = { ...ctx, index } as unknown as BatonContext;
+    const doc = _open('/ws/Accounts/Hooli.md', skeleton);
+    const registration = registerDiagnostics(typing);
+    const codes = () => (_state.diagnostics.get(doc.uri.toString()) ?? []).map((d) => String(d.code));
+    // Open documents are linted when the listener starts.
+    expect(codes()).toContain('handoff.missing-section:decision_makers');
+    expect(codes()).not.toContain('stakeholders.duplicate-name:name');
+
+    // Typed: another name, and a stakeholder table listing one person twice.
+    doc._setText(`${skeleton.replace('account: Hooli', 'account: Hooli Typed')}\n## Stakeholders\n\n| Name | Role |\n|---|---|\n| Ann Lee | User |\n| ann  lee | IT |\n`);
+    _state.changes.fire({ document: doc });
+    await vi.advanceTimersByTimeAsync(299);
+    expect(codes()).not.toContain('stakeholders.duplicate-name:name'); // debounced
+    await vi.advanceTimersByTimeAsync(1);
+    expect(codes()).toContain('stakeholders.duplicate-name:name');
+    expect(codes()).toContain('handoff.missing-section:decision_makers');
+    expect(_state.diagnostics.get(doc.uri.toString())).toEqual(lintDocument(typing, doc as unknown as vscode.TextDocument));
+    // The index took the typed text, for the timeline only: it keeps no problems to show.
+    expect(index.portfolio.accounts().map((a) => [a.file, a.account.account])).toEqual([['Accounts/Hooli.md', 'Hooli Typed']]);
+    const timeline = index.portfolio.timeline();
+    expect(timeline.length).toBeGreaterThan(0);
+    expect(timeline.every((e) => e.account === 'Hooli Typed' && e.file === 'Accounts/Hooli.md')).toBe(true);
+    expect(() => index.portfolio.problems('Accounts/Hooli.md')).toThrow(/keeps no problems/);
+    registration.dispose();
+    index.dispose();
   });
 
   it('puts core problems on their lines with code:field', () => {

@@ -50,12 +50,13 @@ export function registerDiagnostics(ctx: BatonContext): vscode.Disposable {
         timers.delete(key);
         if (document.isClosed || document.languageId !== 'markdown') return;
         if (document.uri.scheme === 'file' || document.uri.scheme === 'vscode-remote') {
-          // One parse while typing: the index re-reads the note and its problems become the diagnostics.
-          // Keeps the sorted timeline unless the day changed.
+          // The timeline follows typing: the index reads the text for the timeline only (it keeps
+          // no problems). Setting today keeps the sorted timeline unless the day changed.
           ctx.index.portfolio.setOptions({ today: ctx.today() });
           ctx.index.update(document.uri, document.getText());
-          collection.set(document.uri, toDiagnostics(document, ctx.index.problems(document.uri)));
-        } else run(document);
+        }
+        // The diagnostics come from the note's full parse and lint, as on open and save.
+        run(document);
       }, DEBOUNCE_MS),
     );
   };

@@ -2,10 +2,11 @@
 // same relative path in two folders never collide; folder changes re-key the index; a cache
 // written for other folders is never restored.
 import { createAccountNote, toIcs, type PortfolioOptions } from '@baton/core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as vscode from 'vscode';
-import { _reset, _setFolders, _state, _write, Uri } from '../test/fake-vscode.js';
+import { _open, _reset, _setFolders, _state, _write, Uri } from '../test/fake-vscode.js';
 import type { BatonContext } from './context.js';
+import { registerDiagnostics } from './diagnostics.js';
 import { RenewalsTree } from './renewals-tree.js';
 import { folderLabels, WorkspaceIndex, type IndexCacheOptions } from './workspace-index.js';
 
@@ -19,8 +20,8 @@ function note(account: string, bad = false): string {
   const text = createAccountNote({ account, contractStart: '2026-04-01', termMonths: 12, locale: 'en' });
   return bad ? text.replace('health:', 'health: purple') : text;
 }
-/** The note's invalid fields, as its diagnostics would show them. */
-const invalid = (index: WorkspaceIndex, path: string) => index.problems(uri(path)).flatMap((p) => (p.code === 'frontmatter.invalid' ? [p.line] : []));
+/** The account the index holds for the file at `path`, found by its URI (as typing and the watcher find it). */
+const accountAt = (index: WorkspaceIndex, path: string) => index.portfolio.accounts().find((a) => a.file === index.keyOf(uri(path)))?.account.account;
 
 async function started(options?: IndexCacheOptions): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex(OPTIONS, options);
@@ -46,10 +47,10 @@ async function restartsWarm(index: WorkspaceIndex): Promise<void> {
   expect(view(next)).toEqual(await cold());
 }
 
-/** Everything a user sees from the index, keyed by file. */
+/** Everything a user sees from the index, keyed by file (it keeps no problems: diagnostics come from the note in front of the user). */
 function view(index: WorkspaceIndex) {
   const p = index.portfolio;
-  return { timeline: p.timeline(), problems: p.allProblems(), accounts: p.accounts() };
+  return { timeline: p.timeline(), accounts: p.accounts(), files: [...p.indexed()].map((a) => a.file).sort() };
 }
 
 /** What a cache-less index makes of the workspace as it is now. */
@@ -63,6 +64,7 @@ async function cold() {
 const accounts = (index: WorkspaceIndex) => Object.fromEntries(index.portfolio.accounts().map((a) => [a.account.account, a.file]));
 const reads = () => _state.reads.filter((p) => !p.startsWith('/storage/')).sort();
 
+afterEach(() => vi.useRealTimers());
 beforeEach(() => {
   _reset();
   _write('/team-a/Accounts/Acme.md', note('Acme A'));
@@ -70,7 +72,7 @@ beforeEach(() => {
 });
 
 describe('several workspace folders', () => {
-  it('indexes two notes with the same relative path under their folders: timeline, problems, uriOf and the Renewals tree name the right file', async () => {
+  it('indexes two notes with the same relative path under their folders: timeline, keys, uriOf and the Renewals tree name the right file', async () => {
     _setFolders('/team-a', '/team-b');
     const index = await started();
     expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B': 'team-b/Accounts/Acme.md' });
@@ -85,15 +87,47 @@ describe('several workspace folders', () => {
     const ics = toIcs(timeline, { calendarName: 'Baton', locale: 'en', dtstamp: OPTIONS.today });
     expect(new Set(ics.match(/^UID:.*$/gm)).size).toBe(timeline.length);
 
-    // Only team-b's note has an invalid field; problems (and so diagnostics) are asked for by URI.
-    expect(invalid(index, '/team-a/Accounts/Acme.md')).toEqual([]);
-    expect(invalid(index, '/team-b/Accounts/Acme.md')).toEqual([16]);
+    // A file's URI finds its own note.
+    expect(accountAt(index, '/team-a/Accounts/Acme.md')).toBe('Acme A');
+    expect(accountAt(index, '/team-b/Accounts/Acme.md')).toBe('Acme B');
 
     const ctx = { index, today: () => OPTIONS.today, settings: () => ({ locale: 'en' }) } as unknown as BatonContext;
     const tree = new RenewalsTree(ctx);
     const items = (await tree.getChildren()).map((e) => [e.account, tree.getTreeItem(e).resourceUri?.path]);
     expect(items.length).toBeGreaterThan(0);
     for (const [account, path] of items) expect(path).toBe(account === 'Acme A' ? '/team-a/Accounts/Acme.md' : '/team-b/Accounts/Acme.md');
+    index.dispose();
+  });
+
+  it('typing into one of the two notes re-indexes that note alone, and each keeps its own diagnostics', async () => {
+    _setFolders('/team-a', '/team-b');
+    const index = await started();
+    vi.useFakeTimers();
+    const ctx = { index, today: () => OPTIONS.today, settings: () => ({ locale: 'en', keyPersonContactDays: 60 }) } as unknown as BatonContext;
+    const a = _open('/team-a/Accounts/Acme.md', note('Acme A'));
+    const b = _open('/team-b/Accounts/Acme.md', note('Acme B', true));
+    const registration = registerDiagnostics(ctx);
+    /** The lines (1-based) of a document's invalid-field diagnostics. */
+    const invalid = (doc: typeof a) => (_state.diagnostics.get(doc.uri.toString()) ?? []).flatMap((d) => (String(d.code).startsWith('frontmatter.invalid:') ? [d.range.start.line + 1] : []));
+    const type = async (doc: typeof a, text: string) => {
+      doc._setText(text);
+      _state.changes.fire({ document: doc });
+      await vi.advanceTimersByTimeAsync(300);
+    };
+    expect(invalid(a)).toEqual([]);
+    expect(invalid(b)).toEqual([16]);
+
+    // team-b's health fixed, team-a's broken: each note's diagnostics and account follow its own text.
+    await type(b, note('Acme B2'));
+    expect(accounts(index)).toEqual({ 'Acme A': 'team-a/Accounts/Acme.md', 'Acme B2': 'team-b/Accounts/Acme.md' });
+    expect(invalid(b)).toEqual([]);
+    expect(invalid(a)).toEqual([]);
+    await type(a, note('Acme A2', true));
+    expect(accounts(index)).toEqual({ 'Acme A2': 'team-a/Accounts/Acme.md', 'Acme B2': 'team-b/Accounts/Acme.md' });
+    expect(invalid(a)).toEqual([16]);
+    expect(invalid(b)).toEqual([]);
+    expect(new Set(index.portfolio.timeline().map((e) => `${e.account} ${e.file}`))).toEqual(new Set(['Acme A2 team-a/Accounts/Acme.md', 'Acme B2 team-b/Accounts/Acme.md']));
+    registration.dispose();
     index.dispose();
   });
 
@@ -189,7 +223,7 @@ describe('folders added and removed while VS Code runs', () => {
     await index.start();
     expect(accounts(index)).toEqual({ 'Acme B': 'Accounts/Acme.md' });
     expect(index.uriOf('Accounts/Acme.md')?.path).toBe('/team-b/Accounts/Acme.md');
-    expect(invalid(index, '/team-b/Accounts/Acme.md')).toEqual([16]);
+    expect(accountAt(index, '/team-b/Accounts/Acme.md')).toBe('Acme B');
     expect(view(index)).toEqual(await cold());
 
     // What the index wrote is what the next session with these folders restores, reading nothing.
@@ -207,8 +241,8 @@ describe('folders added and removed while VS Code runs', () => {
     expect(accounts(index)).toEqual({ 'Acme Y': 'vault/Accounts/Acme.md', 'Acme X': 'vault (2)/Accounts/Acme.md' });
     expect(reads()).toEqual([]);
     expect(index.uriOf('vault/Accounts/Acme.md')?.path).toBe('/y/vault/Accounts/Acme.md');
-    expect(invalid(index, '/y/vault/Accounts/Acme.md')).toEqual([16]);
-    expect(invalid(index, '/x/vault/Accounts/Acme.md')).toEqual([]);
+    expect(accountAt(index, '/y/vault/Accounts/Acme.md')).toBe('Acme Y');
+    expect(accountAt(index, '/x/vault/Accounts/Acme.md')).toBe('Acme X');
     expect(view(index)).toEqual(await cold());
     index.dispose();
   });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SnapshotPortfolio, type PortfolioOptions, type PortfolioSnapshot, type Problem } from '@baton/core';
+import { SnapshotPortfolio, type PortfolioOptions, type PortfolioSnapshot } from '@baton/core';
 
 const MD_GLOB = '**/*.md';
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.obsidian/**,**/.trash/**}';
@@ -35,6 +35,9 @@ interface CacheFile {
 }
 
 const NO_CACHE: IndexCacheOptions = { dir: undefined, version: '', enabled: () => false };
+
+/** What the host sets: every Portfolio option but `problems`, which the index fixes (it keeps none). */
+export type IndexOptions = Omit<PortfolioOptions, 'problems'>;
 
 /**
  * Each workspace folder's prefix in keys, by folder URI. None with a single folder: keys are
@@ -78,14 +81,19 @@ async function inBatches<T>(items: readonly T[], f: (item: T) => Promise<unknown
  * the folder's name (`folderLabels`), and a file outside every folder is keyed by its absolute path.
  * Adding or removing a folder re-keys the index (no note is read again) and reads the new folder.
  *
+ * The index keeps no problems (`problems: false`): notes are read for the timeline only, about a
+ * third faster. Diagnostics come from the full parse of the note in front of the user
+ * (`lintDocument`), never from the index.
+ *
  * The index is cached in the extension's workspace storage (never in the workspace folder): the
  * scan restores it and re-reads only notes that are new, whose mtime or size changed, or whose
- * problems core stored in another language (`staleFiles`; problems that depend on today or the
- * key-person threshold are worked out when asked, so a new day reads nothing).
+ * cached record is damaged (`staleFiles`). Its records depend on no option that needs a note read
+ * again: a new day, another language (the timeline's labels) or another outreach ladder is worked
+ * out from the cache, and so is a cache written by an older index that kept problems.
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private current: SnapshotPortfolio;
-  /** The options as the host last set them (the restored Portfolio gets them too). */
+  /** The options as the host last set them, with `problems: false` (the restored Portfolio gets them too). */
   private options: PortfolioOptions;
   private readonly uris = new Map<string, vscode.Uri>();
   /** What was on disk when each note was read: the cache's manifest. */
@@ -104,11 +112,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    options: PortfolioOptions,
+    options: IndexOptions,
     private readonly cache: IndexCacheOptions = NO_CACHE,
   ) {
-    this.options = { ...options };
-    this.current = new SnapshotPortfolio(options);
+    this.options = { ...options, problems: false };
+    this.current = new SnapshotPortfolio(this.options);
   }
 
   /** The Portfolio (replaced once, by the cached one, when the scan starts). */
@@ -316,11 +324,6 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** The problems core found when this file was last indexed (none for a non-account note). */
-  problems(uri: vscode.Uri): Problem[] {
-    return this.current.problems(this.keyOf(uri));
-  }
-
   forget(uri: vscode.Uri): void {
     this.drop(this.keyOf(uri));
     this.changed.fire();
@@ -454,14 +457,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     await this.save();
   }
 
-  setOptions(options: Partial<PortfolioOptions>): void {
-    this.options = { ...this.options, ...options };
+  setOptions(options: Partial<IndexOptions>): void {
+    this.options = { ...this.options, ...options, problems: false };
     this.current.setOptions(options);
     this.changed.fire();
     if (this.scanned) void this.rereadStale();
   }
 
-  /** After a language change, the notes whose problems are stored in the old one (a new day needs none). */
+  /**
+   * Reads what `staleFiles` lists. The index keeps no problems, so that is only a damaged cache
+   * entry not read yet (the scan reads or drops those): a language change, a new day or another
+   * ladder reads nothing.
+   */
   private async rereadStale(): Promise<void> {
     const stale = this.current.staleFiles().flatMap((key) => this.uris.get(key) ?? []);
     if (stale.length === 0) return;

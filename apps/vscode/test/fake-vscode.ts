@@ -183,6 +183,10 @@ interface State {
   /** `workspace.onDidDeleteFiles` (the Explorer's deletes) and `onDidCloseTextDocument`. */
   deletes: EventEmitter<{ files: Uri[] }>;
   closes: EventEmitter<TextDocument>;
+  /** `workspace.onDidChangeTextDocument`: fire it after `_setText` to type into a document. */
+  changes: EventEmitter<{ document: TextDocument }>;
+  /** What every DiagnosticCollection holds, by document URI (`toString()`). */
+  diagnostics: Map<string, Diagnostic[]>;
   /** When set, applyEdit bumps the document version first (simulates a racing keystroke). */
   raceOnApply: boolean;
 }
@@ -225,6 +229,8 @@ const fresh = (): State => ({
   renames: new EventEmitter(),
   deletes: new EventEmitter(),
   closes: new EventEmitter(),
+  changes: new EventEmitter(),
+  diagnostics: new Map(),
   raceOnApply: false,
 });
 const state: State = fresh();
@@ -394,7 +400,7 @@ export const workspace = {
   onDidChangeConfiguration: noEvent,
   onDidOpenTextDocument: noEvent,
   onDidSaveTextDocument: noEvent,
-  onDidChangeTextDocument: noEvent,
+  onDidChangeTextDocument: (l: (e: { document: TextDocument }) => void) => state.changes.event(l),
   onDidCloseTextDocument: (l: (d: TextDocument) => void) => state.closes.event(l),
   fs: {
     readFile: async (uri: Uri) => {
@@ -432,7 +438,11 @@ export const workspace = {
 };
 
 export const languages = {
-  createDiagnosticCollection: () => ({ set: () => undefined, delete: () => undefined, dispose: () => undefined }),
+  createDiagnosticCollection: () => ({
+    set: (uri: Uri, diagnostics: Diagnostic[]) => void state.diagnostics.set(uri.toString(), diagnostics),
+    delete: (uri: Uri) => void state.diagnostics.delete(uri.toString()),
+    dispose: () => undefined,
+  }),
   registerCodeActionsProvider: registered,
 };
 export const commands = { registerCommand: registered };

@@ -146,6 +146,25 @@ describe('a Portfolio that keeps no problems', () => {
 });
 
 describe('problems: false', () => {
+  it('labels follow the language option, and the note’s own language once the option is unset, with no note read again', () => {
+    const en = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', 'locale: en', '---', ''].join('\n');
+    const ja = en.replace('account: Acme', 'account: Beta').replace('locale: en', 'locale: ja');
+    for (const problems of [false, true]) {
+      const p = new Portfolio({ today, locale: 'ja', problems });
+      p.upsert('en.md', en);
+      p.upsert('ja.md', ja);
+      expect(p.accounts().map((a) => [a.file, a.locale])).toEqual([['en.md', 'en'], ['ja.md', 'ja']]);
+      const label = (file: string) => p.timeline().find((e) => e.file === file && e.kind === 'renewal')?.title;
+      expect([label('en.md'), label('ja.md')]).toEqual(['更新日', '更新日']);
+      p.setOptions({ locale: undefined });
+      const fresh = new Portfolio({ today, problems });
+      fresh.upsert('en.md', en);
+      fresh.upsert('ja.md', ja);
+      expect(p.timeline()).toEqual(fresh.timeline());
+      expect(label('en.md')).not.toBe(label('ja.md'));
+    }
+  });
+
   const text = ['---', 'baton: account', 'account: Acme', 'contract_start: 2026-04-01', 'term_months: 12', '---', '## Stakeholders', '| Name | Role | Key person |', '|---|---|---|', '| Sato | Decision maker | yes |'].join('\n');
 
   it('refuses to answer for problems it never worked out', () => {
@@ -186,7 +205,7 @@ describe('problems: false', () => {
     // And the other way round: a snapshot made with problems serves an index that keeps none.
     const withProblems = new SnapshotPortfolio({ today, locale: 'ja' });
     withProblems.upsert('a.md', text);
-    const back = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(withProblems.toSnapshot())), { today, problems: false });
+    const back = SnapshotPortfolio.fromSnapshot(JSON.parse(JSON.stringify(withProblems.toSnapshot())), { today, locale: 'ja', problems: false });
     expect(back.staleFiles()).toEqual([]);
     expect(back.timeline()).toEqual(withProblems.timeline());
   });

@@ -125,7 +125,8 @@ class OldPacking {
   }
 
   compact(note: AccountNote, lintKey: string): { data: string; text: string; days: string } {
-    const d: number[] = [this.ref(lintKey), note.locale === 'ja' ? 1 : 0];
+    // The note's own language (its `locale` key), whatever language the messages are in.
+    const d: number[] = [this.ref(lintKey), note.frontmatter.data?.['locale'] === 'ja' ? 1 : 0];
     for (const k of ['contract_start', 'kickoff_date', 'renewal_date', 'term_months', 'notice_days']) d.push((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
     for (const k of ACCOUNT_KEYS) d.push(this.packValue(a?.[k]));

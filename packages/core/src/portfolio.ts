@@ -71,7 +71,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * One indexed note, in two strings and no other objects (8-byte pointers make objects and typed
  * arrays costly). `data` holds non-negative integers as base-32 ASCII digits (`encode`): string
  * fields index the Portfolio's string table. Its layout, in order:
- * - the lint key (a string) and the locale (0 en, 1 ja);
+ * - the lint key (a string) and the note's own language (its `locale` key: 0 en, 1 ja);
  * - per TIMELINE_KEYS entry, the 0-based frontmatter line + 1 (0: absent);
  * - per ACCOUNT_KEYS entry, the value (see `packValue`; `baton` is 0 when the note has no valid account);
  * - the number of dated tasks, then per task `line * 2 + closed`, due (see `packDay`), id + 1 (0: none) and title;
@@ -361,6 +361,7 @@ export class Portfolio {
     return [...this.records].map(([file, r]) => ({ file, problems: this.problemsOf(r) })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
+  /** Every valid account, by name; `locale` is the note's own language (its `locale` key, else English). */
   accounts(): { file: string; account: Account; stage: Stage; locale: Locale }[] {
     const out = [];
     for (const [file, r] of this.records) {
@@ -400,11 +401,15 @@ export class Portfolio {
     this.lintRef ??= this.ref(this.lintKey());
     const d = this.digits;
     d.put(this.lintRef);
-    d.put(note.locale === 'ja' ? 1 : 0);
+    // The note's own language (its `locale` key), not the messages' (`options.locale` wins over
+    // it): labels follow the option when it is set, and the note when it is unset again, without
+    // reading the note again (an index that keeps no problems never does).
+    const ja = note.frontmatter.data?.['locale'] === 'ja';
+    d.put(ja ? 1 : 0);
     for (const k of TIMELINE_KEYS) d.put((note.frontmatter.keyLines.get(k) ?? -1) + 1);
     const a = note.account as unknown as Record<string, unknown> | undefined;
     // Memo slots (see `refAt`): one per account key, then three per dated task; a set per language.
-    this.memo = note.locale === 'ja' ? 1 : 0;
+    this.memo = ja ? 1 : 0;
     for (let i = 0; i < ACCOUNT_KEYS.length; i++) d.put(this.packValue(a?.[ACCOUNT_KEYS[i]!], i));
     // The account's timeline, reduced to its days: the events themselves are built when asked for.
     // Its checklist items' days come from the loop below (a task's event day is its due day).

@@ -23,7 +23,7 @@ export class TimelineView extends ItemView {
   private model: TimelineModel | undefined;
   private shown: TimelineViewEvent[] = [];
   /** Debounced so a burst of saves (sync, bulk edits) renders once. */
-  readonly scheduleRender = debounce(() => this.render(), 250, true);
+  private readonly scheduleRender = debounce(() => this.render(), 250, true);
   /** The next turn of the first timeline's build (see `render`). */
   private step: ReturnType<typeof setTimeout> | undefined;
 
