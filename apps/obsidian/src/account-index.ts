@@ -13,7 +13,7 @@ type Listener = () => void;
 
 /**
  * The plugin's one live index: wraps core's incremental `Portfolio` and tells subscribers
- * (timeline view, status bar) when something changed. No Obsidian imports, so it is tested
+ * (the timeline view) when something changed. No Obsidian imports, so it is tested
  * directly. It keeps no problems (`problems: false`): the plugin checks only the note in front
  * of the user (commands, status bar), from its text, so each note is read for the timeline only.
  */
