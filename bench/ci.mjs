@@ -4,10 +4,11 @@
 import { table } from './lib/harness.mjs';
 import { runSuite } from './lib/suite.mjs';
 
-// Regression guards, set with room above today's 1k figures (cold ≈ 19–26× the raw read, warm ≈ 0.8–1.2×,
-// index ≈ 1.3–1.45 KB/note at 1k, where the shared caches weigh more per note than at 10k's ≈ 0.72 KB).
-// The product targets in bench/results.md are stricter and not all met yet.
-const LIMITS = { cold: 45, warm: 3, memoryBytes: 2048 };
+// Regression guards, set with room above the 1k figures (cold ≈ 3.5–5.5× the raw read, warm ≈ 0.5–1.2×,
+// index ≈ 1.3 KB/note at 1k, where the shared caches weigh more per note than at 10k's ≈ 0.86 KB). At
+// 1k a run takes tens of milliseconds, so its ratios move far more than at 10k: the product targets
+// in bench/results.md (10k and 50k) are stricter.
+const LIMITS = { cold: 15, warm: 3, memoryBytes: 2048 };
 const { rows, checks } = await runSuite({ sizes: [1000], rounds: 5, quick: true, log: () => {} });
 console.log(table(rows));
 const failures = [];
