@@ -64,6 +64,9 @@ function ownOptions(o: PortfolioOptions): PortfolioOptions {
   return o.outreachDays ? { ...o, outreachDays: [...o.outreachDays] } : { ...o };
 }
 
+/** The lint key of records that hold no problems (`problems: false`): no locale is spelt so. */
+const NO_PROBLEMS = '-';
+
 /** Problem severities in the order their codes are packed. */
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -236,7 +239,7 @@ export class Portfolio {
    */
   upsert(file: string, text: string, cache?: CachedNoteMetadata | null): AccountNote {
     const options: ParseOptions = this.options.locale ? { locale: this.options.locale } : {};
-    if (this.options.problems === false) options.timelineOnly = true;
+    if (!this.keepsProblems()) options.timelineOnly = true;
     const note = cache ? accountNoteFromCache(text, cache, options) : parseAccountNote(text, options);
     this.upsertParsed(file, note);
     return note;
@@ -391,7 +394,12 @@ export class Portfolio {
   /** What the problems kept in records depend on (those that depend on today are worked out when asked). */
   protected lintKey(): string {
     // Not a locale: records with no problems depend on no language.
-    return this.options.problems === false ? '-' : (this.options.locale ?? '');
+    return this.keepsProblems() ? (this.options.locale ?? '') : NO_PROBLEMS;
+  }
+
+  /** False when made with `problems: false`. */
+  protected keepsProblems(): boolean {
+    return this.options.problems !== false;
   }
 
   /** The lint key's table index, worked out once per `setOptions`. */
@@ -431,7 +439,7 @@ export class Portfolio {
       n += 3;
     }
     const text: string[] = [];
-    const lint = this.options.problems !== false;
+    const lint = this.keepsProblems();
     const st = lint ? accountDates(note).stakeholders : undefined;
     const missed = st?.missedKickoff;
     d.put(missed ? missed.length + 1 : 0);
@@ -509,7 +517,7 @@ export class Portfolio {
   }
 
   private mustKeepProblems(): void {
-    if (this.options.problems === false) throw new Error('This Portfolio keeps no problems (it was made with problems: false)');
+    if (!this.keepsProblems()) throw new Error('This Portfolio keeps no problems (it was made with problems: false)');
   }
 
   protected problemsOf(r: AccountRecord): Problem[] {

@@ -193,7 +193,7 @@ export class SnapshotPortfolio extends Portfolio {
     const out: string[] = [];
     // A record starts with its lint key's index (a snapshot may hold the key more than once). An
     // index that keeps no problems needs nothing that depends on the key.
-    if (key !== '-') for (const [file, r] of this.records) if (this.strings[decode(r.data.slice(0, r.data.search(/[0-O]/) + 1))[0]!] !== key) out.push(file);
+    if (this.keepsProblems()) for (const [file, r] of this.records) if (this.strings[decode(r.data.slice(0, r.data.search(/[0-O]/) + 1))[0]!] !== key) out.push(file);
     for (const file of this.unreadable) out.push(file);
     return out;
   }
